@@ -1,0 +1,1 @@
+export { ExitCode, action, printJson, numberOption } from './kit.js';

@@ -1,0 +1,33 @@
+import { Command, CommanderError } from 'commander';
+import { ExitCode } from './kit.js';
+import { register as registerRake } from './commands/rake.js';
+import { register as registerSample } from './commands/sample.js';
+import { register as registerBt } from './commands/bt.js';
+import { register as registerAggregate } from './commands/aggregate.js';
+import { register as registerRun } from './commands/run.js';
+
+/** The `persona` command (see CONTRACTS.md for the fixed forms). */
+export function buildProgram(): Command {
+  const program = new Command('persona')
+    .description('PERSONA testbed for pluralistic alignment: census personas, raking, preference aggregation')
+    .showHelpAfterError()
+    .exitOverride();
+  for (const register of [registerRun, registerRake, registerSample, registerBt, registerAggregate]) register(program);
+  return program;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version exit 0; usage errors (already printed by commander) exit 2.
+      process.exitCode = error.exitCode === 0 ? ExitCode.ok : ExitCode.badInput;
+      return;
+    }
+    throw error;
+  }
+}
+
+await main(process.argv);

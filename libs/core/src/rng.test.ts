@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { Rng } from './rng.js';
+
+describe('Rng', () => {
+  it('gives the same stream for the same seed and different streams for different keys', () => {
+    const a = Rng.fromSeed(1).split('persona:17');
+    const b = Rng.fromSeed(1).split('persona:17');
+    const c = Rng.fromSeed(1).split('persona:18');
+    const xa = Array.from({ length: 5 }, () => a.uint32());
+    expect(Array.from({ length: 5 }, () => b.uint32())).toEqual(xa);
+    expect(Array.from({ length: 5 }, () => c.uint32())).not.toEqual(xa);
+  });
+
+  it('child streams do not depend on how much the parent has drawn', () => {
+    const p1 = Rng.fromSeed('s');
+    const p2 = Rng.fromSeed('s');
+    for (let i = 0; i < 100; i++) p2.next();
+    expect(p1.split('k').next()).toBe(p2.split('k').next());
+  });
+
+  it('uniform draws have mean 1/2 and variance 1/12 within 5 standard errors (n = 200,000)', () => {
+    const r = Rng.fromSeed(42);
+    const n = 200_000;
+    let s = 0, s2 = 0;
+    for (let i = 0; i < n; i++) { const u = r.next(); s += u; s2 += u * u; }
+    const mean = s / n;
+    // closed form: Var(U) = 1/12, so SE(mean) = sqrt(1/12/n)
+    expect(Math.abs(mean - 0.5)).toBeLessThan(5 * Math.sqrt(1 / 12 / n));
+    expect(Math.abs(s2 / n - mean * mean - 1 / 12)).toBeLessThan(0.002);
+  });
+
+  it('rejects a non-integer seed', () => {
+    expect(() => Rng.fromSeed(1.5)).toThrow(/invalid seed/);
+  });
+});
