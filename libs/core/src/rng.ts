@@ -23,14 +23,31 @@ export class Rng {
   /** The seed path this stream was made from, e.g. `1/persona:17/big5`. */
   readonly path: string;
 
-  private constructor(path: string) {
+  private constructor(path: string, state?: readonly [number, number, number, number]) {
     this.path = path;
+    if (state) {
+      [this.s0, this.s1, this.s2, this.s3] = state;
+      return;
+    }
     const [a, b, c, d] = cyrb128(path);
     this.s0 = splitmix32(a);
     this.s1 = splitmix32(b);
     this.s2 = splitmix32(c);
     this.s3 = splitmix32(d);
     if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
+  }
+
+  /**
+   * A generator started from an explicit xoshiro128** state (four 32-bit
+   * words, not all zero), for known-answer tests against the reference C code
+   * of Blackman & Vigna. Its seed path is `state:s0,s1,s2,s3`.
+   */
+  static fromState(s0: number, s1: number, s2: number, s3: number): Rng {
+    const state = [s0, s1, s2, s3] as const;
+    if (!state.every((s) => Number.isInteger(s) && s >= 0 && s <= 0xffffffff) || state.every((s) => s === 0)) {
+      throw new RangeError(message.invalidState());
+    }
+    return new Rng(`state:${state.join(',')}`, state);
   }
 
   /** A generator for `seed` (an integer or a string). */

@@ -1,4 +1,81 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { InputError } from '@persona/core';
+import { aggregationMessage, getRule, readProfile, ruleNames, rules, runRule, type RuleResult, type TieBreak } from '@persona/aggregation';
+import { action, ExitCode, numberOption, printJson } from '../kit.js';
 
-/** PLACEHOLDER: replaced by the helper that owns this command. */
-export function register(_program: Command): void {}
+interface AggregateOptions {
+  rule?: string;
+  profile?: string;
+  k?: string;
+  tiebreak: TieBreak;
+  seed: string;
+  list?: boolean;
+  json?: boolean;
+}
+
+/** `persona aggregate` (CONTRACTS.md): a social-choice rule applied to a weighted profile. */
+export function register(program: Command): void {
+  program
+    .command('aggregate')
+    .description('Aggregate a weighted preference profile with a social-choice rule (see --list)')
+    .option('--rule <RULE>', 'rule name (see --list)')
+    .option('--profile <PROFILE.json>', 'profile: {"candidates": [...], "ballots": [{"ranking": [...] | "approved": [...], "weight": w}]}')
+    .option('--k <K>', 'committee size (committee rules only)')
+    .addOption(
+      new Option('--tiebreak <MODE>', 'ties among winners: none (report all), lexicographic (earliest in "candidates"), random (seeded)')
+        .choices(['none', 'lexicographic', 'random'])
+        .default('none'),
+    )
+    .option('--seed <N>', 'seed for every random step', '0')
+    .option('--list', 'print every rule with a one-line definition')
+    .option('--json', 'print exactly one JSON document on stdout')
+    .action(
+      action((options: AggregateOptions) => {
+        if (options.list) return listRules(options.json === true);
+        if (options.rule === undefined) throw new InputError(aggregationMessage.aggregateNeeds('--rule'), { field: '--rule' });
+        if (options.profile === undefined) throw new InputError(aggregationMessage.aggregateNeeds('--profile'), { field: '--profile' });
+        const seed = numberOption('--seed', options.seed, Number.isSafeInteger, 'an integer');
+        const k = options.k === undefined ? undefined : numberOption('--k', options.k, (x) => Number.isInteger(x) && x >= 1, 'a positive integer');
+        getRule(options.rule); // an unknown rule fails before the file is read
+        const profile = readProfile(options.profile);
+        let result: RuleResult;
+        try {
+          result = runRule(options.rule, profile, { k, tiebreak: options.tiebreak, seed });
+        } catch (error) {
+          // A rule that rejects a ballot names its index; add the file.
+          if (error instanceof InputError && error.location.index !== undefined) throw error.at({ file: options.profile });
+          throw error;
+        }
+        if (options.json) printJson(result);
+        else process.stdout.write(formatResult(result));
+        if (result.tieSearchComplete === false) {
+          process.stderr.write(`persona: ${String(result.warning)}\n`);
+          return ExitCode.criterionNotMet;
+        }
+        return ExitCode.ok;
+      }),
+    );
+}
+
+function listRules(json: boolean): number {
+  const list = ruleNames().map((name) => ({ name, kind: rules[name].kind, definition: rules[name].definition }));
+  if (json) {
+    printJson({ rules: list });
+  } else {
+    const width = Math.max(...list.map((r) => r.name.length));
+    for (const r of list) process.stdout.write(`${r.name.padEnd(width)}  ${r.kind.padEnd(13)}  ${r.definition}\n`);
+  }
+  return ExitCode.ok;
+}
+
+function formatResult(result: RuleResult): string {
+  const lines = [`rule: ${result.rule}`, `winners: ${result.winners.join(', ')}`];
+  if (result.ranking) lines.push(`ranking: ${result.ranking.map((group) => group.join(' = ')).join(' > ')}`);
+  if (result.committee) lines.push(`committee: ${result.committee.join(', ')}`);
+  for (const key of ['scores', 'lottery'] as const) {
+    const values = result[key];
+    if (values) lines.push(`${key}: ${Object.entries(values).map(([name, x]) => `${name} ${x}`).join(', ')}`);
+  }
+  if (result.condorcetWinner !== undefined) lines.push(`condorcet winner: ${result.condorcetWinner ?? 'none'}`);
+  return `${lines.join('\n')}\n`;
+}

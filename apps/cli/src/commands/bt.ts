@@ -1,4 +1,89 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { InputError } from '@persona/core';
+import { aggregationMessage, bradleyTerry, readComparisons, type BradleyTerryFit, type BradleyTerryMethod, type TieModel } from '@persona/aggregation';
+import { action, ExitCode, numberOption, printJson } from '../kit.js';
 
-/** PLACEHOLDER: replaced by the helper that owns this command. */
-export function register(_program: Command): void {}
+interface BtOptions {
+  comparisons?: string;
+  method?: BradleyTerryMethod;
+  ties: TieModel;
+  prior?: string;
+  orderEffect?: boolean;
+  maxIter?: string;
+  tol?: string;
+  json?: boolean;
+}
+
+/** `persona bt` (CONTRACTS.md): Bradley–Terry strengths from paired comparisons, θ with mean zero. */
+export function register(program: Command): void {
+  program
+    .command('bt')
+    .description('Fit a Bradley–Terry model to paired comparisons (log-strengths with mean zero over items)')
+    .option('--comparisons <FILE>', 'CSV/JSONL with winner,loser[,count] or item_a,item_b,outcome[,count] (outcome a|b|tie)')
+    .addOption(new Option('--method <METHOD>', 'mm (Hunter 2004), ilsr (Maystre & Grossglauser 2015) or newton; default newton up to 500 items, else mm').choices(['mm', 'ilsr', 'newton']))
+    .addOption(new Option('--ties <MODEL>', 'tie model').choices(['none', 'davidson', 'rao-kupper']).default('none'))
+    .option('--prior <VAR>', 'variance of a N(0, VAR) prior on each log-strength (MAP); fits graphs that are not strongly connected')
+    .option('--order-effect', 'fit a first-position (home) effect: needs item_a,item_b,outcome input')
+    .option('--max-iter <N>', 'iteration cap (default 100 for newton, 100000 for mm and ilsr)')
+    .option('--tol <X>', 'convergence: largest score relative to the item\'s comparison count (default 1e-10)')
+    .option('--json', 'print exactly one JSON document on stdout')
+    .action(
+      action(async (options: BtOptions) => {
+        if (options.comparisons === undefined) throw new InputError(aggregationMessage.btNeedsComparisons(), { field: '--comparisons' });
+        const prior = options.prior === undefined ? undefined : numberOption('--prior', options.prior, (x) => Number.isFinite(x) && x > 0, 'a positive variance');
+        const maxIter = options.maxIter === undefined ? undefined : numberOption('--max-iter', options.maxIter, (x) => Number.isInteger(x) && x >= 1, 'a positive integer');
+        const tol = options.tol === undefined ? undefined : numberOption('--tol', options.tol, (x) => Number.isFinite(x) && x > 0, 'a positive number');
+        const comparisons = await readComparisons(options.comparisons);
+        let fit: BradleyTerryFit;
+        try {
+          fit = bradleyTerry(comparisons, { method: options.method, ties: options.ties, prior, orderEffect: options.orderEffect === true, maxIter, tol });
+        } catch (error) {
+          if (error instanceof InputError) throw error.at({ file: options.comparisons });
+          throw error;
+        }
+        const output = btOutput(fit);
+        if (options.json) printJson(output);
+        else process.stdout.write(formatFit(output));
+        if (!fit.converged) {
+          process.stderr.write(`persona: ${aggregationMessage.btNotConverged(fit.method, fit.iterations, fit.maxRelativeScore)}\n`);
+          return ExitCode.criterionNotMet;
+        }
+        return ExitCode.ok;
+      }),
+    );
+}
+
+/** The CONTRACTS.md output document (plus method, ties, standard errors of α and the tie parameter). */
+function btOutput(fit: BradleyTerryFit): Record<string, unknown> {
+  const byItem = (values: ArrayLike<number> | null) => Object.fromEntries(fit.items.map((item, i) => [item, values ? values[i] : null]));
+  return {
+    items: fit.items,
+    logStrength: byItem(fit.logStrength),
+    se: byItem(fit.se),
+    converged: fit.converged,
+    iterations: fit.iterations,
+    logLik: fit.logLik,
+    ...(fit.tieParameter !== undefined ? { tieParameter: fit.tieParameter, tieParameterSe: fit.tieParameterSe } : {}),
+    ...(fit.orderEffect !== undefined ? { orderEffect: fit.orderEffect, orderEffectSe: fit.orderEffectSe } : {}),
+    method: fit.method,
+    ties: fit.ties,
+    maxRelativeScore: fit.maxRelativeScore,
+  };
+}
+
+function formatFit(output: Record<string, unknown>): string {
+  const items = output.items as string[];
+  const theta = output.logStrength as Record<string, number>;
+  const se = output.se as Record<string, number | null>;
+  const width = Math.max(4, ...items.map((item) => item.length));
+  const lines = [`${'item'.padEnd(width)}  logStrength          se`];
+  const order = [...items].sort((x, y) => theta[y] - theta[x]);
+  for (const item of order) {
+    const s = se[item];
+    lines.push(`${item.padEnd(width)}  ${theta[item].toFixed(6).padStart(11)}  ${s === null || !Number.isFinite(s) ? '         NA' : s.toFixed(6).padStart(11)}`);
+  }
+  if (output.orderEffect !== undefined) lines.push(`order effect: ${(output.orderEffect as number).toFixed(6)}`);
+  if (output.tieParameter !== undefined) lines.push(`tie parameter (${String(output.ties)}): ${(output.tieParameter as number).toFixed(6)}`);
+  lines.push(`method ${String(output.method)}, ${String(output.iterations)} iterations, converged: ${String(output.converged)}, logLik ${(output.logLik as number).toFixed(6)}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,4 +1,99 @@
 import type { Command } from 'commander';
+import { Rng } from '@persona/core';
+import { action, ExitCode, printJson } from '../kit.js';
+import { loadSample } from '../inputs/load-sample.js';
+import { readMargins } from '../inputs/read-margins.js';
+import { choiceOption, integerOption, positiveInteger } from '../options.js';
+import { writeRecords } from '../outputs/write-records.js';
+import { drawSample, SAMPLING_METHODS } from '../sampling/draw-sample.js';
+import { DEFAULT_FIT, fitWeights } from '../weighting/fit-weights.js';
 
-/** PLACEHOLDER: replaced by the helper that owns this command. */
-export function register(_program: Command): void {}
+interface SampleOptions {
+  n: string;
+  seed: string;
+  method: string;
+  strata?: string;
+  balance?: string;
+  sample?: string;
+  weight?: string;
+  margins?: string;
+  out?: string;
+  json?: boolean;
+}
+
+/** `persona sample`: draws rows from a weighted population. */
+export function register(program: Command): void {
+  program
+    .command('sample')
+    .description('draw n rows from a weighted population (default: the embedded PUMS seed raked to the embedded ACS margins)')
+    .requiredOption('--n <n>', 'number of rows to draw')
+    .requiredOption('--seed <s>', 'seed of the random draw (same inputs + seed = same rows)')
+    .option('--method <method>', `design: ${SAMPLING_METHODS.join(', ')}`, 'balanced')
+    .option('--strata <col>', 'stratum column (--method stratified)')
+    .option('--balance <cols>', 'comma-separated balancing variables (--method balanced); default: the margins variables')
+    .option('--sample <file>', 'population rows: .csv, .jsonl, .json or .parquet (.gz allowed); default: the embedded ACS 2024 PUMS seed')
+    .option('--weight <col>', 'base weights of the population rows (PWGTP×100 for the embedded seed)')
+    .option('--margins <file>', 'rake the population to these margins first (MARGINS.json, as persona rake); default with the embedded seed: the embedded ACS 2022 margins')
+    .option('--out <file>', 'write the drawn rows (.csv or .jsonl): column "row" (0-based population row) then every population column')
+    .option('--json', 'print exactly one JSON document on stdout')
+    .addHelpText(
+      'after',
+      `
+Selection probabilities are proportional to the population weights: the raked
+weights when margins apply (--margins, or the embedded defaults when --sample is
+omitted), else --weight, else equal. Designs:
+  balanced          cube method (Deville & Tillé 2004), balanced on the margins
+                    variables (or --balance), so each category's drawn count
+                    matches its expected count n × weighted share to within rounding
+  pps               randomised systematic PPS without replacement
+  srs               simple random sampling without replacement (ignores weights)
+  with-replacement  n independent draws, P(row) ∝ weight (alias method)
+  stratified        proportional allocation over --strata, PPS within strata
+Output (--json): { "n", "method", "seed", "populationSize", "weightsFrom",
+  "rows": [0-based population rows], "balance" | "allocation" when defined,
+  "raking": { "converged", "iterations", "maxRelError" } when raked }.
+Exit codes: 0 success; 2 bad input; 3 raking the population did not converge
+(the draw is still made and printed).`,
+    )
+    .action(action(async (options: SampleOptions) => runSample(options)));
+}
+
+async function runSample(options: SampleOptions): Promise<number> {
+  const n = positiveInteger('--n', options.n);
+  const seed = integerOption('--seed', options.seed);
+  const method = choiceOption('--method', options.method, SAMPLING_METHODS);
+  const population = await loadSample(options.sample, options.weight);
+  const rake = options.margins !== undefined || options.sample === undefined;
+  const margins = rake ? await readMargins(options.margins) : undefined;
+  const fit = margins ? fitWeights(population, margins, DEFAULT_FIT) : undefined;
+  const weights = fit?.weights ?? population.baseWeights ?? new Float64Array(population.table.nRows).fill(1);
+  const weightsFrom = fit ? 'raked' : population.weightColumn !== undefined ? `column ${population.weightColumn}` : 'equal';
+  const balance = options.balance !== undefined ? options.balance.split(',').map((s) => s.trim()) : fit?.variables;
+  const draw = drawSample(population.table, { method, n, weights, balance, strata: options.strata }, Rng.fromSeed(seed).split('sample'));
+  if (options.out !== undefined) {
+    const names = population.table.names;
+    const columns = names.map((name) => population.table.column(name));
+    const rows = Array.from(draw.rows, (r) => [String(r), ...columns.map((c) => c[r])]);
+    await writeRecords(options.out, ['row', ...names], rows);
+  }
+  const result = {
+    n: draw.rows.length,
+    method,
+    seed,
+    populationSize: population.table.nRows,
+    weightsFrom,
+    ...(fit ? { raking: { converged: fit.converged, iterations: fit.iterations, maxRelError: fit.maxRelError } } : {}),
+    ...(draw.balance ? { balance: draw.balance } : {}),
+    ...(draw.allocation ? { allocation: draw.allocation } : {}),
+    rows: draw.rows,
+  };
+  if (options.json) printJson(result);
+  else {
+    process.stdout.write(
+      `${method}: drew ${result.n} of ${result.populationSize} rows (seed ${seed}, probabilities from ${weightsFrom} weights)\n` +
+        (fit && !fit.converged ? 'warning: raking the population did not converge (see --json "raking")\n' : '') +
+        (options.out !== undefined ? `written: ${options.out}\n` : `rows: ${Array.from(draw.rows.slice(0, 20)).join(', ')}${result.n > 20 ? ', …' : ''} (all with --json or --out)\n`),
+    );
+  }
+  return fit && !fit.converged ? ExitCode.criterionNotMet : ExitCode.ok;
+}

@@ -1,0 +1,18 @@
+/**
+ * Every user-facing message of the `persona` command-line tool (beyond those
+ * of the libraries), in one place so that tests assert on the same text.
+ */
+export const message = {
+  marginsUnreadable: (detail: string) => `cannot read the margins file: ${detail}`,
+  boundsInvalid: (raw: string) => `expected --bounds LO,HI with two numbers (LO may be -Inf, HI Inf), got "${raw}"`,
+  methodInvalid: (raw: string, allowed: readonly string[]) => `expected --method to be one of ${allowed.join(', ')}, got "${raw}"`,
+  outExtension: (path: string, allowed: readonly string[]) => `expected an output file ending in ${allowed.join(' or ')}, got "${path}"`,
+  weightNotNumber: (row: number, text: string) => `base weight at row ${row} is "${text}": expected a number ≥ 0`,
+  notAnInteger: (text: string) => `expected an integer code or a blank, got "${text}"`,
+  strataRequired: () => '--method stratified needs --strata COL',
+  balanceRequired: () =>
+    '--method balanced needs balancing variables: give --margins (its variables are balanced on) or --balance COL[,COL…]',
+  sampleTooLarge: (n: number, population: number) => `expected --n at most the population size ${population} for this method, got ${n}`,
+  notConverged: (iterations: number, maxRelError: number, tol: number) =>
+    `did not converge: after ${iterations} iteration${iterations === 1 ? '' : 's'} the largest relative margin error is ${maxRelError.toExponential(2)} (tolerance ${tol})`,
+};

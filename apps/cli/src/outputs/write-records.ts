@@ -1,0 +1,38 @@
+import { AtomicFileWriter, InputError } from '@persona/core';
+import { message } from '../messages.js';
+
+/** One CSV field, quoted by RFC 4180 when it holds a comma, quote or line break. */
+function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * Writes records (all with the same string fields, in `columns` order) as CSV
+ * (RFC 4180, header row, LF) or JSON Lines, chosen by the extension of `path`
+ * (`.csv` or `.jsonl`). Atomic: the file appears complete or not at all.
+ * @throws {InputError} for another extension.
+ */
+export async function writeRecords(path: string, columns: readonly string[], rows: Iterable<readonly string[]>): Promise<void> {
+  const lower = path.toLowerCase();
+  const csv = lower.endsWith('.csv');
+  if (!csv && !lower.endsWith('.jsonl')) throw new InputError(message.outExtension(path, ['.csv', '.jsonl']), { field: '--out' });
+  const writer = await AtomicFileWriter.open(path);
+  try {
+    if (csv) await writer.write(`${columns.map(csvField).join(',')}\n`);
+    for (const row of rows) {
+      if (csv) {
+        await writer.write(`${row.map(csvField).join(',')}\n`);
+      } else {
+        const record: Record<string, string> = {};
+        columns.forEach((name, j) => {
+          record[name] = row[j];
+        });
+        await writer.write(`${JSON.stringify(record)}\n`);
+      }
+    }
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+  await writer.commit();
+}

@@ -1,0 +1,27 @@
+import { AtomicFileWriter } from '@persona/core';
+
+/**
+ * Writes weights as the CSV of CONTRACTS.md `persona rake --out`: columns
+ * `row,weight`, row 0-based, weights in JavaScript's shortest round-trip
+ * decimal form (so reading them back gives the same doubles). Atomic: the
+ * file appears complete or not at all.
+ */
+export async function writeWeightsCsv(path: string, weights: ArrayLike<number>): Promise<void> {
+  const writer = await AtomicFileWriter.open(path);
+  try {
+    await writer.write('row,weight\n');
+    let block = '';
+    for (let i = 0; i < weights.length; i++) {
+      block += `${i},${weights[i]}\n`;
+      if (block.length > 1 << 20) {
+        await writer.write(block);
+        block = '';
+      }
+    }
+    await writer.write(block);
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+  await writer.commit();
+}

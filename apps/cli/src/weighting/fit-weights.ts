@@ -1,0 +1,76 @@
+import { calibrate, parseMargins, rake, weightSummary, type MarginCellFit, type WeightSummary } from '@persona/raking';
+import { deriveRecodes } from '../inputs/derive-recodes.js';
+import type { SampleInput } from '../inputs/load-sample.js';
+import type { MarginsInput } from '../inputs/read-margins.js';
+
+/** The weighting methods of `persona rake --method`. */
+export const WEIGHTING_METHODS = ['raking', 'linear', 'logit'] as const;
+export type WeightingMethod = (typeof WEIGHTING_METHODS)[number];
+
+/** CONTRACTS.md defaults of `persona rake`: raking, tol 1e-6, 1000 iterations. */
+export const DEFAULT_FIT: FitOptions = { method: 'raking', maxIter: 1000, tol: 1e-6 };
+
+export interface FitOptions {
+  readonly method: WeightingMethod;
+  /** Bounds [LO, HI] on weight / base weight; none by default. */
+  readonly bounds?: readonly [number, number];
+  readonly maxIter: number;
+  readonly tol: number;
+}
+
+export interface FitResult {
+  readonly converged: boolean;
+  readonly iterations: number;
+  readonly maxRelError: number;
+  readonly weights: Float64Array;
+  readonly summary: WeightSummary;
+  /** The population total the margins resolved to. */
+  readonly total: number;
+  /** Worst-fitting margin cells when not converged. */
+  readonly worstCells: readonly MarginCellFit[];
+  /** The margin variables, and those derived from census recodes. */
+  readonly variables: readonly string[];
+  readonly derived: readonly string[];
+}
+
+/**
+ * Weights a sample to margins, as `persona rake` does: derives census recodes
+ * the margins name but the sample lacks, checks the margins against the
+ * sample (`parseMargins`), then rakes (IPF, `rake`) — or, for `linear` and
+ * `logit` and whenever bounds are given, calibrates (`calibrate`, Deville &
+ * Särndal 1992, as R's `survey::calibrate`).
+ * @throws {InputError} for any inconsistency between sample and margins.
+ */
+export function fitWeights(sample: SampleInput, margins: MarginsInput, options: FitOptions): FitResult {
+  const derived = deriveRecodes(sample.table, margins.variables);
+  const source = {
+    marginsFile: margins.source,
+    sampleFile: sample.table.source,
+    weightField: sample.weightColumn,
+    lineOffset: sample.table.lineOffset,
+  };
+  const parsed = parseMargins(margins.document, sample.table, { baseWeights: sample.baseWeights, tol: options.tol, source });
+  const input = {
+    variables: parsed.variables,
+    baseWeights: sample.baseWeights,
+    targets: parsed.targets,
+    tol: options.tol,
+    maxIter: options.maxIter,
+    source,
+  };
+  const fit =
+    options.method === 'raking' && options.bounds === undefined
+      ? rake(input)
+      : calibrate({ ...input, method: options.method, bounds: options.bounds });
+  return {
+    converged: fit.converged,
+    iterations: fit.iterations,
+    maxRelError: fit.maxRelError,
+    weights: fit.weights,
+    summary: weightSummary(fit.weights),
+    total: parsed.total,
+    worstCells: fit.worstCells,
+    variables: parsed.variables.map((v) => v.name),
+    derived,
+  };
+}

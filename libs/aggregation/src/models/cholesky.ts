@@ -1,0 +1,56 @@
+/**
+ * Cholesky factorisation of a symmetric positive-definite matrix (row-major, n × n),
+ * in place: on success the lower triangle holds L with A = L Lᵀ (Golub & Van Loan,
+ * Matrix Computations, 4th ed., Algorithm 4.2.1). Returns false when a pivot is not
+ * positive relative to the diagonal's scale (the matrix is singular or indefinite).
+ */
+export function choleskyFactor(a: Float64Array, n: number): boolean {
+  let scale = 0;
+  for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(a[i * n + i]));
+  const floor = scale * 1e-13;
+  for (let j = 0; j < n; j++) {
+    const rj = j * n;
+    let d = a[rj + j];
+    for (let k = 0; k < j; k++) d -= a[rj + k] * a[rj + k];
+    if (!(d > floor)) return false;
+    const ljj = Math.sqrt(d);
+    a[rj + j] = ljj;
+    for (let i = j + 1; i < n; i++) {
+      const ri = i * n;
+      let s = a[ri + j];
+      for (let k = 0; k < j; k++) s -= a[ri + k] * a[rj + k];
+      a[ri + j] = s / ljj;
+    }
+  }
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) a[i * n + j] = 0;
+  return true;
+}
+
+/** Solves (L Lᵀ) x = b for x, given the factor from {@link choleskyFactor}; b is overwritten with x. */
+export function choleskySolve(l: Float64Array, n: number, b: Float64Array): Float64Array {
+  for (let i = 0; i < n; i++) {
+    let s = b[i];
+    const ri = i * n;
+    for (let k = 0; k < i; k++) s -= l[ri + k] * b[k];
+    b[i] = s / l[ri + i];
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    let s = b[i];
+    for (let k = i + 1; k < n; k++) s -= l[k * n + i] * b[k];
+    b[i] = s / l[i * n + i];
+  }
+  return b;
+}
+
+/** (L Lᵀ)⁻¹ as a dense row-major matrix, given the factor from {@link choleskyFactor}. */
+export function choleskyInverse(l: Float64Array, n: number): Float64Array {
+  const inv = new Float64Array(n * n);
+  const col = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    col.fill(0);
+    col[j] = 1;
+    choleskySolve(l, n, col);
+    for (let i = 0; i < n; i++) inv[i * n + j] = col[i];
+  }
+  return inv;
+}

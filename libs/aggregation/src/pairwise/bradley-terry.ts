@@ -1,0 +1,163 @@
+import { InputError } from '@persona/core';
+import { message } from '../messages.js';
+import { bradleyTerryPair, evaluateLogLikelihood, parameterLayout, type PairLogLikelihood } from './bradley-terry-likelihood.js';
+import type { Comparisons } from './comparisons.js';
+import { davidsonPair } from './davidson.js';
+import { beatsComponents, pairGraph } from './graph.js';
+import { fitILSR } from './ilsr.js';
+import { fitMM } from './mm.js';
+import { fitNewton, type IterativeFit } from './newton.js';
+import { fitNewtonCG } from './newton-cg.js';
+import { raoKupperPair } from './rao-kupper.js';
+import { constrainedCovariance } from './standard-errors.js';
+
+export type BradleyTerryMethod = 'mm' | 'ilsr' | 'newton';
+export type TieModel = 'none' | 'davidson' | 'rao-kupper';
+
+/** Options of {@link bradleyTerry}. */
+export interface BradleyTerryOptions {
+  /** Default `newton` (matrix-free Newton–CG for the plain model, dense Newton with ties or an order effect). */
+  method?: BradleyTerryMethod;
+  /** Default `none`: then the comparisons must have no ties. */
+  ties?: TieModel;
+  /** Variance of an independent N(0, VAR) prior on each θ (MAP / ridge); default none. */
+  prior?: number;
+  /** Fit a first-position (home) effect α: d = θ_a − θ_b + α. Needs ordered comparisons. */
+  orderEffect?: boolean;
+  /** Iteration cap (default 100 for newton, 100,000 for mm and ilsr). */
+  maxIter?: number;
+  /** Convergence: max relative score ≤ tol (default 1e-10); see `relativeScore`. */
+  tol?: number;
+  /** Compute the covariance and standard errors (dense, O(K³)); default true. */
+  standardErrors?: boolean;
+}
+
+/** The result of {@link bradleyTerry}. */
+export interface BradleyTerryFit {
+  readonly items: readonly string[];
+  readonly method: BradleyTerryMethod;
+  readonly ties: TieModel;
+  /** θ per item, mean zero over items. */
+  readonly logStrength: Float64Array;
+  /** Standard errors under Σθ = 0 (posterior SDs with a prior); NaN where not identified; null if not computed. */
+  readonly se: Float64Array | null;
+  /** Covariance of (θ, α, s) (row-major, K × K), or null. */
+  readonly covariance: Float64Array | null;
+  /** Davidson ν or Rao–Kupper η, when ties are modelled. */
+  readonly tieParameter?: number;
+  readonly tieParameterSe?: number;
+  /** α, when fitted. */
+  readonly orderEffect?: number;
+  readonly orderEffectSe?: number;
+  readonly converged: boolean;
+  readonly iterations: number;
+  /** Log-likelihood Σ count · log P(outcome) at the estimate (without the prior term). */
+  readonly logLik: number;
+  readonly maxRelativeScore: number;
+  /** 1 where the comparison graph identifies the item without a prior (all items iff strongly connected). */
+  readonly identified: Uint8Array;
+}
+
+const MODELS: Record<TieModel, PairLogLikelihood> = { none: bradleyTerryPair, davidson: davidsonPair, 'rao-kupper': raoKupperPair };
+
+/**
+ * Fits the Bradley–Terry model (Bradley & Terry 1952; Zermelo 1929)
+ * P(i beats j) = π_i / (π_i + π_j), π = e^θ, with θ identified by **mean zero over
+ * items** (BradleyTerry2's `BTm` uses a reference item instead; the two differ by a
+ * shift, and the covariances by C V Cᵀ with C = I − 11ᵀ/n).
+ *
+ * Extensions: ties by Davidson (1970) or Rao & Kupper (1967) with the tie parameter
+ * estimated; a first-position (home) effect α as in Agresti (2002, Categorical Data
+ * Analysis, §10.6, baseball) and BradleyTerry2's `~ team + at.home`; an N(0, prior)
+ * prior on each θ (MAP), which also fits graphs that are not strongly connected.
+ * Methods: `mm` (Hunter 2004), `ilsr` (Maystre & Grossglauser 2015), `newton`
+ * (truncated Newton–CG on the sparse Laplacian for the plain model; dense Newton, the only
+ * method for ties and order effects, fine up to ~2,000 items).
+ *
+ * Without a prior the MLE exists iff the "beats" graph is strongly connected (Ford
+ * 1957; Hunter 2004, Assumption 1); otherwise this throws. With a prior such a graph is
+ * fitted, but the standard errors are NaN (CONTRACTS.md: null where the graph does
+ * not identify the item; under Σθ = 0 no item is identified then).
+ * @throws {InputError} for bad options, ties without a tie model (or a tie model
+ *   without ties), an order effect on unordered comparisons, fewer than 2 items, a
+ *   graph that is not strongly connected without a prior, or a singular information.
+ */
+export function bradleyTerry(comparisons: Comparisons, options: BradleyTerryOptions = {}): BradleyTerryFit {
+  const n = comparisons.items.length;
+  const ties = options.ties ?? 'none';
+  const orderEffect = options.orderEffect ?? false;
+  const prior = options.prior ?? Infinity;
+  if (!(ties in MODELS)) throw new InputError(message.btUnknownTies(String(ties)), { field: 'ties' });
+  if (options.prior !== undefined && !(prior > 0 && Number.isFinite(prior))) throw new InputError(message.btBadPrior(prior), { field: 'prior' });
+  if (n < 2) throw new InputError(message.btTooFewItems(n));
+  const extended = ties !== 'none' || orderEffect;
+  const method = options.method ?? 'newton';
+  if (method !== 'mm' && method !== 'ilsr' && method !== 'newton') throw new InputError(message.btUnknownMethod(String(method)), { field: 'method' });
+  if (extended && method !== 'newton') throw new InputError(message.btMethodPlainOnly(method), { field: 'method' });
+  if (method === 'ilsr' && Number.isFinite(prior)) throw new InputError(message.btIlsrNoPrior(), { field: 'method' });
+  if (orderEffect && !comparisons.ordered) throw new InputError(message.btOrderEffectUnordered(), { field: 'order-effect' });
+
+  const graph = pairGraph(comparisons, orderEffect);
+  if (ties === 'none' && graph.ties > 0) throw new InputError(message.btTiesWithoutModel(graph.ties), { field: 'ties' });
+  if (ties !== 'none' && graph.ties === 0) throw new InputError(message.btTieModelWithoutTies(ties), { field: 'ties' });
+  const { groups } = beatsComponents(graph, ties !== 'none');
+  if (groups.length > 1 && !Number.isFinite(prior)) {
+    throw new InputError(message.btNotStronglyConnected(groups.map((g) => g.map((i) => comparisons.items[i]))));
+  }
+  // Under Σθ = 0 every strength depends on every other: if the graph is not strongly
+  // connected, no item is identified without the prior.
+  const identified = new Uint8Array(n).fill(groups.length === 1 ? 1 : 0);
+
+  const model = MODELS[ties];
+  const layout = parameterLayout(n, orderEffect, ties !== 'none');
+  const x = new Float64Array(layout.size);
+  const tieShare = graph.ties / (graph.ties + sumOf(graph.wins));
+  if (ties === 'davidson') x[layout.tie] = Math.log((2 * tieShare) / (1 - tieShare));
+  if (ties === 'rao-kupper') x[layout.tie] = Math.log((1 + tieShare) / (1 - tieShare));
+  const maxIter = options.maxIter ?? (method === 'newton' ? 100 : 100_000);
+  const control = { prior, maxIter, tol: options.tol ?? 1e-10 };
+  let fit: IterativeFit | null;
+  if (method === 'mm') fit = fitMM(graph, x, control);
+  else if (method === 'ilsr') fit = fitILSR(graph, x, control);
+  else if (!extended) fit = fitNewtonCG(graph, x, control);
+  else fit = fitNewton(graph, model, layout, x, control, ties === 'rao-kupper' ? (t) => t[layout.tie] > 0 : undefined);
+  if (!fit) throw new InputError(message.btSingularInformation());
+
+  const K = layout.size;
+  const wantSe = options.standardErrors ?? true;
+  let covariance: Float64Array | null = null;
+  if (wantSe) {
+    const info = new Float64Array(K * K);
+    evaluateLogLikelihood(graph, model, layout, fit.x, prior, new Float64Array(K), info, new Float64Array(6));
+    covariance = constrainedCovariance(info, K, n, !Number.isFinite(prior));
+    if (!covariance) throw new InputError(message.btSingularInformation());
+  }
+  const sd = (k: number) => (covariance ? Math.sqrt(covariance[k * K + k]) : NaN);
+  const se = covariance ? new Float64Array(n) : null;
+  if (se) for (let i = 0; i < n; i++) se[i] = identified[i] ? sd(i) : NaN;
+  const logLik = evaluateLogLikelihood(graph, model, layout, fit.x, Infinity, null, null, new Float64Array(6));
+  const result: BradleyTerryFit = {
+    items: comparisons.items,
+    method,
+    ties,
+    logStrength: fit.x.slice(0, n),
+    se,
+    covariance,
+    converged: fit.converged,
+    iterations: fit.iterations,
+    logLik,
+    maxRelativeScore: fit.maxRelativeScore,
+    identified,
+    ...(orderEffect ? { orderEffect: fit.x[layout.alpha], orderEffectSe: sd(layout.alpha) } : {}),
+    ...(ties !== 'none'
+      ? { tieParameter: Math.exp(fit.x[layout.tie]), tieParameterSe: Math.exp(fit.x[layout.tie]) * sd(layout.tie) }
+      : {}),
+  };
+  return result;
+}
+
+function sumOf(x: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i];
+  return s;
+}

@@ -1,0 +1,185 @@
+import { Outcome, type Comparisons } from './comparisons.js';
+
+/**
+ * Comparisons aggregated by pair, in typed arrays: pair p meets items `a[p]` and
+ * `b[p]`, with `winA[p]` wins of a, `winB[p]` wins of b and `tie[p]` ties (counts are
+ * summed weights). With `ordered` the pair keeps positions (a is the first/home item,
+ * and (a, b) and (b, a) are different pairs); otherwise a < b.
+ *
+ * `adjStart`/`adjPair` list, per item, the pairs it is in (CSR: item i's pairs are
+ * `adjPair[adjStart[i] .. adjStart[i + 1])`).
+ */
+export interface PairGraph {
+  readonly n: number;
+  readonly pairs: number;
+  readonly a: Int32Array;
+  readonly b: Int32Array;
+  readonly winA: Float64Array;
+  readonly winB: Float64Array;
+  readonly tie: Float64Array;
+  readonly ordered: boolean;
+  /** Wins per item (ties not counted). */
+  readonly wins: Float64Array;
+  /** Comparisons per item, ties included. */
+  readonly total: Float64Array;
+  readonly adjStart: Int32Array;
+  readonly adjPair: Int32Array;
+  /** Total number of ties. */
+  readonly ties: number;
+}
+
+/**
+ * Aggregates {@link Comparisons} by pair in O(entries + items) with a counting sort
+ * (no hashing): entries are bucketed by their first endpoint, and a marker array
+ * finds the pair of each second endpoint within a bucket.
+ */
+export function pairGraph(comparisons: Comparisons, keepOrder: boolean): PairGraph {
+  const n = comparisons.items.length;
+  const { first, second, outcome, count } = comparisons;
+  const entries = first.length;
+  const lo = new Int32Array(entries);
+  const hi = new Int32Array(entries);
+  const bucketStart = new Int32Array(n + 1);
+  for (let k = 0; k < entries; k++) {
+    const f = first[k];
+    const s = second[k];
+    const swap = !keepOrder && s < f;
+    lo[k] = swap ? s : f;
+    hi[k] = swap ? f : s;
+    bucketStart[lo[k] + 1]++;
+  }
+  for (let i = 0; i < n; i++) bucketStart[i + 1] += bucketStart[i];
+  const fill = bucketStart.slice(0, n);
+  const order = new Int32Array(entries);
+  for (let k = 0; k < entries; k++) order[fill[lo[k]]++] = k;
+
+  const mark = new Int32Array(n).fill(-1);
+  const slot = new Int32Array(n);
+  const pa: number[] = [];
+  const pb: number[] = [];
+  const wa: number[] = [];
+  const wb: number[] = [];
+  const wt: number[] = [];
+  let ties = 0;
+  for (let i = 0; i < n; i++) {
+    for (let q = bucketStart[i]; q < bucketStart[i + 1]; q++) {
+      const k = order[q];
+      const j = hi[k];
+      if (mark[j] !== i) {
+        mark[j] = i;
+        slot[j] = pa.length;
+        pa.push(i);
+        pb.push(j);
+        wa.push(0);
+        wb.push(0);
+        wt.push(0);
+      }
+      const p = slot[j];
+      const o = outcome[k];
+      const c = count[k];
+      if (o === Outcome.tie) {
+        wt[p] += c;
+        ties += c;
+      } else if ((o === Outcome.firstWins) === (first[k] === i)) wa[p] += c;
+      else wb[p] += c;
+    }
+  }
+  const pairs = pa.length;
+  const a = Int32Array.from(pa);
+  const b = Int32Array.from(pb);
+  const winA = Float64Array.from(wa);
+  const winB = Float64Array.from(wb);
+  const tie = Float64Array.from(wt);
+  const wins = new Float64Array(n);
+  const total = new Float64Array(n);
+  const adjStart = new Int32Array(n + 1);
+  for (let p = 0; p < pairs; p++) {
+    wins[a[p]] += winA[p];
+    wins[b[p]] += winB[p];
+    const t = winA[p] + winB[p] + tie[p];
+    total[a[p]] += t;
+    total[b[p]] += t;
+    adjStart[a[p] + 1]++;
+    adjStart[b[p] + 1]++;
+  }
+  for (let i = 0; i < n; i++) adjStart[i + 1] += adjStart[i];
+  const at = adjStart.slice(0, n);
+  const adjPair = new Int32Array(2 * pairs);
+  for (let p = 0; p < pairs; p++) {
+    adjPair[at[a[p]]++] = p;
+    adjPair[at[b[p]]++] = p;
+  }
+  return { n, pairs, a, b, winA, winB, tie, ordered: keepOrder, wins, total, adjStart, adjPair, ties };
+}
+
+/**
+ * Strongly connected components of the "beats" graph: an edge i → j when i beat j at
+ * least once, and both ways for a tie (when `tiesConnect`). Tarjan (1972), "Depth-first
+ * search and linear graph algorithms", SIAM J. Comput., iteratively (no recursion).
+ *
+ * Returns each item's component and the components ordered strongest first: no item of
+ * a component ever lost to an item of a later component (Ford 1957: the Bradley–Terry
+ * MLE exists iff there is exactly one component).
+ */
+export function beatsComponents(graph: PairGraph, tiesConnect: boolean): { component: Int32Array; groups: number[][] } {
+  const { n, a, b, winA, winB, tie, adjStart, adjPair } = graph;
+  const beats = (p: number, from: number): boolean => {
+    if (tiesConnect && tie[p] > 0) return true;
+    return from === a[p] ? winA[p] > 0 : winB[p] > 0;
+  };
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const component = new Int32Array(n).fill(-1);
+  const stack: number[] = [];
+  const callItem = new Int32Array(n);
+  const callEdge = new Int32Array(n);
+  const sinkFirst: number[][] = [];
+  let counter = 0;
+  for (let root = 0; root < n; root++) {
+    if (index[root] >= 0) continue;
+    let depth = 0;
+    callItem[0] = root;
+    callEdge[0] = adjStart[root];
+    index[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = 1;
+    while (depth >= 0) {
+      const v = callItem[depth];
+      if (callEdge[depth] < adjStart[v + 1]) {
+        const p = adjPair[callEdge[depth]++];
+        if (!beats(p, v)) continue;
+        const w = a[p] === v ? b[p] : a[p];
+        if (index[w] < 0) {
+          index[w] = low[w] = counter++;
+          stack.push(w);
+          onStack[w] = 1;
+          depth++;
+          callItem[depth] = w;
+          callEdge[depth] = adjStart[w];
+        } else if (onStack[w]) low[v] = Math.min(low[v], index[w]);
+        continue;
+      }
+      if (low[v] === index[v]) {
+        const group: number[] = [];
+        let w: number;
+        do {
+          w = stack.pop()!;
+          onStack[w] = 0;
+          component[w] = sinkFirst.length;
+          group.push(w);
+        } while (w !== v);
+        sinkFirst.push(group.sort((x, y) => x - y));
+      }
+      depth--;
+      if (depth >= 0) {
+        const u = callItem[depth];
+        low[u] = Math.min(low[u], low[v]);
+      }
+    }
+  }
+  const groups = sinkFirst.reverse();
+  const k = groups.length;
+  for (let i = 0; i < n; i++) component[i] = k - 1 - component[i];
+  return { component, groups };
+}

@@ -1,0 +1,85 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { InputError } from '@persona/core';
+import { describe, expect, it } from 'vitest';
+import { message } from '../messages.js';
+import { Outcome } from './comparisons.js';
+import { comparisonsFromRows, readComparisons } from './read-comparisons.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'persona-bt-read-'));
+function file(name: string, text: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+async function inputError(promise: Promise<unknown>): Promise<InputError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(InputError);
+  return error as InputError;
+}
+
+describe('readComparisons', () => {
+  it('reads winner,loser[,count] CSV and collapses duplicates (missing count = 1)', async () => {
+    const c = await readComparisons(file('wl.csv', 'winner,loser,count\na,b,2\nb,c,\na,b,0.5\nc,a,1\n'));
+    expect(c.items).toEqual(['a', 'b', 'c']);
+    expect(c.ordered).toBe(false);
+    expect(Array.from(c.first)).toEqual([0, 1, 2]);
+    expect(Array.from(c.second)).toEqual([1, 2, 0]);
+    expect(Array.from(c.count)).toEqual([2.5, 1, 1]);
+    expect(Array.from(c.outcome)).toEqual([Outcome.firstWins, Outcome.firstWins, Outcome.firstWins]);
+  });
+
+  it('reads item_a,item_b,outcome from CSV, gzip CSV and JSONL alike', async () => {
+    const csv = 'item_a,item_b,outcome,count\nx,y,a,3\nx,y,tie,1\ny,x,b,2\nx,y,B,1\n';
+    const jsonl = '{"item_a":"x","item_b":"y","outcome":"a","count":3}\n{"item_a":"x","item_b":"y","outcome":"tie"}\n{"item_a":"y","item_b":"x","outcome":"b","count":2}\n{"item_a":"x","item_b":"y","outcome":"b"}\n';
+    for (const path of [file('o.csv', csv), file('o.csv.gz', gzipSync(csv)), file('o.jsonl', jsonl)]) {
+      const c = await readComparisons(path);
+      expect(c.ordered).toBe(true);
+      expect(c.items).toEqual(['x', 'y']);
+      expect(Array.from(c.first)).toEqual([0, 0, 1, 0]);
+      expect(Array.from(c.outcome)).toEqual([Outcome.firstWins, Outcome.tie, Outcome.secondWins, Outcome.secondWins]);
+      expect(Array.from(c.count)).toEqual([3, 1, 2, 1]);
+    }
+  });
+
+  it('names file, line and field for bad CSV rows', async () => {
+    const cases: Array<[string, string, number, string, string]> = [
+      ['outcome.csv', 'item_a,item_b,outcome\nx,y,a\nx,y,draw\n', 3, 'outcome', message.btBadOutcome('draw')],
+      ['zero.csv', 'winner,loser,count\nx,y,0\n', 2, 'count', message.btBadCount('0')],
+      ['nan.csv', 'winner,loser,count\nx,y,abc\n', 2, 'count', message.btBadCount('abc')],
+      ['neg.csv', 'winner,loser,count\nx,y,-2\n', 2, 'count', message.btBadCount('-2')],
+      ['self.csv', 'winner,loser\nx,y\nx,x\n', 3, 'loser', message.btSelfComparison('x')],
+      ['empty-item.csv', 'winner,loser\nx,\n', 2, 'loser', message.btEmptyItem()],
+    ];
+    for (const [name, text, line, field, reason] of cases) {
+      const path = file(name, text);
+      const error = await inputError(readComparisons(path));
+      expect(error.location).toEqual({ file: path, line, field });
+      expect(error.reason).toBe(reason);
+      expect(error.message).toBe(`${path}:${line}: field "${field}": ${reason}`);
+    }
+  });
+
+  it('names the record for bad JSONL rows, and the columns when they are missing', async () => {
+    const bad = file('bad.jsonl', '{"winner":"x","loser":"y"}\n{"winner":"x","loser":"y","count":"-1"}\n');
+    const e1 = await inputError(readComparisons(bad));
+    expect(e1.location).toEqual({ file: bad, index: 1, field: 'count' });
+    const cols = file('cols.csv', 'first,second\nx,y\n');
+    const e2 = await inputError(readComparisons(cols));
+    expect(e2.reason).toBe(message.btMissingColumns(['first', 'second']));
+    const none = file('none.csv', 'winner,loser\n');
+    expect((await inputError(readComparisons(none))).reason).toBe(message.btNoComparisons());
+  });
+});
+
+describe('comparisonsFromRows', () => {
+  it('refuses records of mixed forms', () => {
+    expect(() => comparisonsFromRows([{ winner: 'a', loser: 'b' }, { itemA: 'a', itemB: 'b', outcome: 'a' }])).toThrow(message.btMixedRows());
+  });
+});

@@ -1,0 +1,43 @@
+import { ballotLevels } from './ballot-levels.js';
+import type { Profile, RuleResult } from './profile.js';
+import type { RuleSpec } from './rule.js';
+import { resultFromScores } from './score-ranking.js';
+import { tieThreshold } from './tolerance.js';
+
+/**
+ * Antiplurality (veto) scores: total weight minus the weight of ballots ranking the candidate
+ * last (the scoring vector (1, …, 1, 0); Zwicker, *Handbook of Computational Social Choice*
+ * 2016, §2.3). Weak orders: a ballot whose bottom level holds t candidates vetoes each with
+ * weight/t; candidates a ballot leaves out are its bottom level.
+ */
+export function antipluralityScores(profile: Profile): Float64Array {
+  const m = profile.candidates.length;
+  const scores = new Float64Array(m);
+  for (const ballot of profile.ballots) {
+    const levels = ballotLevels(ballot);
+    let bottom = levels[0];
+    let count = 0;
+    for (let c = 0; c < m; c++) {
+      if (levels[c] > bottom) {
+        bottom = levels[c];
+        count = 0;
+      }
+      if (levels[c] === bottom) count++;
+    }
+    const share = ballot.weight / count;
+    for (let c = 0; c < m; c++) scores[c] += levels[c] === bottom ? ballot.weight - share : ballot.weight;
+  }
+  return scores;
+}
+
+/** Antiplurality: fewest (weighted) last places wins. See {@link antipluralityScores}. */
+export function antiplurality(profile: Profile): RuleResult {
+  const total = profile.ballots.reduce((s, b) => s + b.weight, 0);
+  return resultFromScores('antiplurality', profile.candidates, antipluralityScores(profile), tieThreshold(total));
+}
+
+export const antipluralityRule: RuleSpec = {
+  definition: 'fewest last places wins: score = weight of ballots not ranking the candidate last (t tied last share a veto)',
+  kind: 'single',
+  run: (profile) => antiplurality(profile),
+};

@@ -1,0 +1,35 @@
+import { InputError } from '@persona/core';
+import { message } from '../messages.js';
+import type { Profile, RuleResult } from './profile.js';
+import type { RuleSpec } from './rule.js';
+import { resultFromScores } from './score-ranking.js';
+import { tieThreshold } from './tolerance.js';
+
+/**
+ * Approval scores: the total weight of ballots approving each candidate (Brams & Fishburn,
+ * "Approval voting", *APSR* 72(3), 1978).
+ * @throws InputError (ballot index, field `approved`) when a ballot has no `approved` list: a
+ *   ranking does not say which candidates are approved.
+ */
+export function approvalScores(profile: Profile): Float64Array {
+  const m = profile.candidates.length;
+  const scores = new Float64Array(m);
+  profile.ballots.forEach((ballot, b) => {
+    const approved = ballot.approved;
+    if (approved === undefined) throw new InputError(message.approvalNeedsApproved(), { index: b, field: 'approved' });
+    for (let c = 0; c < m; c++) if (approved[c] === 1) scores[c] += ballot.weight;
+  });
+  return scores;
+}
+
+/** Approval voting: most approved wins; ranking by approval score. See {@link approvalScores}. */
+export function approval(profile: Profile): RuleResult {
+  const total = profile.ballots.reduce((s, b) => s + b.weight, 0);
+  return resultFromScores('approval', profile.candidates, approvalScores(profile), tieThreshold(total));
+}
+
+export const approvalRule: RuleSpec = {
+  definition: 'most approved wins (every ballot needs "approved")',
+  kind: 'single',
+  run: (profile) => approval(profile),
+};

@@ -1,0 +1,259 @@
+import fc from 'fast-check';
+import { InputError } from '@persona/core';
+import { describe, expect, it } from 'vitest';
+import { approxEqual } from '../../../test/approx-equal.js';
+import { message } from '../../messages.js';
+import { parseProfile } from '../read-profile.js';
+import { approvalElection, type ApprovalElection } from './approval-election.js';
+import { chamberlinCourant } from './chamberlin-courant.js';
+import { equalShares } from './equal-shares.js';
+import { ejrViolation, satisfiesEJR, satisfiesJR } from './justified-representation.js';
+import { pav, pavWeights } from './pav.js';
+import { phragmen } from './phragmen.js';
+import { thieleScore } from './thiele.js';
+
+const letters = 'abcdefgh'.split('');
+
+/** Lackner & Skowron 2023, Example 2.1 (abcvoting examples/abcbook/example201.py): 12 voters, 8 candidates, k = 4. */
+const runningExample = parseProfile({
+  candidates: letters,
+  ballots: [
+    ...Array(3).fill({ approved: ['a', 'b'] }),
+    ...Array(3).fill({ approved: ['a', 'c'] }),
+    ...Array(2).fill({ approved: ['a', 'd'] }),
+    { approved: ['b', 'c', 'f'] },
+    { approved: ['e'] },
+    { approved: ['f'] },
+    { approved: ['g'] },
+  ],
+});
+
+/** Random small approval profiles with weights in {0.25, …, 5}. */
+const approvalProfiles = fc.integer({ min: 3, max: 6 }).chain((m) =>
+  fc.record({
+    m: fc.constant(m),
+    k: fc.integer({ min: 1, max: m - 1 }),
+    voters: fc.array(
+      fc.record({
+        approved: fc.subarray(Array.from({ length: m }, (_, i) => i), { minLength: 1 }),
+        weight: fc.integer({ min: 1, max: 20 }).map((w) => w / 4),
+      }),
+      { minLength: 1, maxLength: 8 },
+    ),
+  }),
+);
+
+function toProfile(m: number, voters: { approved: number[]; weight: number }[]) {
+  const candidates = letters.slice(0, m);
+  return parseProfile({ candidates, ballots: voters.map((v) => ({ approved: v.approved.map((c) => candidates[c]), weight: v.weight })) });
+}
+
+/** Every k-subset of 0..m-1 in lexicographic order. */
+function* subsets(m: number, k: number, from = 0, prefix: number[] = []): Generator<number[]> {
+  if (prefix.length === k) {
+    yield prefix.slice();
+    return;
+  }
+  for (let c = from; c <= m - (k - prefix.length); c++) {
+    prefix.push(c);
+    yield* subsets(m, k, c + 1, prefix);
+    prefix.pop();
+  }
+}
+
+/** Oracle: the lexicographically first committee maximising a Thiele score, by enumeration. */
+function bruteThiele(e: ApprovalElection, k: number, omega: Float64Array): { committee: number[]; score: number } {
+  let best: number[] = [];
+  let bestScore = -Infinity;
+  for (const s of subsets(e.m, k)) {
+    const mask = new Uint8Array(e.m);
+    for (const c of s) mask[c] = 1;
+    const score = thieleScore(e, mask, omega);
+    if (score > bestScore + 1e-10 * e.totalWeight) {
+      best = s;
+      bestScore = score;
+    }
+  }
+  return { committee: best, score: bestScore };
+}
+
+/** Oracle: EJR by its definition — every subset of voters (Aziz et al. 2017, Def. 3). */
+function bruteEjr(voters: { approved: number[]; weight: number }[], member: Set<number>, k: number, maxEll = k): boolean {
+  const n = voters.reduce((s, v) => s + v.weight, 0);
+  for (let mask = 1; mask < 1 << voters.length; mask++) {
+    const group = voters.filter((_, i) => (mask >> i) & 1);
+    const weight = group.reduce((s, v) => s + v.weight, 0);
+    const common = group.reduce((acc, v) => acc.filter((c) => v.approved.includes(c)), group[0].approved);
+    for (let ell = 1; ell <= maxEll; ell++) {
+      if (weight < (ell * n) / k - 1e-9 || common.length < ell) continue;
+      if (group.every((v) => v.approved.filter((c) => member.has(c)).length < ell)) return false;
+    }
+  }
+  return true;
+}
+
+const namesOf = (mask: Uint8Array) => letters.filter((_, c) => mask[c] === 1);
+
+describe('committee rules on the running example of Lackner & Skowron (2023)', () => {
+  it('PAV elects {a, b, c, f}', () => {
+    // Oracle: Lackner & Skowron 2023, Example 2.4 (abcvoting examples/abcbook/example204.py asserts {a, b, c, f}).
+    const result = pav(runningExample, 4);
+    expect(result.committee).toEqual(['a', 'b', 'c', 'f']);
+    expect(result.exact).toBe(true);
+    // PAV score by hand: ab×3 → 1.5 each, ac×3 → 1.5, ad×2 → 1, bcf → 1 + 1/2 + 1/3, f → 1: 4.5 + 4.5 + 2 + 11/6 + 1.
+    approxEqual(result.score as number, 4.5 + 4.5 + 2 + 11 / 6 + 1);
+  });
+
+  it('Chamberlin–Courant elects {a, e, f, g}', () => {
+    // Oracle: Lackner & Skowron 2023, Example 2.3 (abcvoting examples/abcbook/example203.py asserts {a, e, f, g}).
+    const result = chamberlinCourant(runningExample, 4);
+    expect(result.committee).toEqual(['a', 'e', 'f', 'g']);
+    approxEqual(result.score as number, 12);
+  });
+
+  it('sequential Phragmén elects {a, b, c, d}', () => {
+    // Oracle: Lackner & Skowron 2023, Example 2.9 (abcvoting examples/abcbook/example209.py asserts {a, b, c, d}).
+    expect(phragmen(runningExample, 4).committee).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('the method of equal shares elects {a, b, c, d} with either completion', () => {
+    // Oracle: Lackner & Skowron 2023, Example 2.11 (abcvoting examples/abcbook/example211.py asserts {a, b, c, d}).
+    // By hand: with budget 4 only a is affordable (then b's approvers hold 3·5/8 + 1 < 3 of the price 3);
+    // add1 reaches k = 4 seats at total budget 8 (a, b, c at ρ = 1/8, 1/4, 1/4; then d at ρ = 1/2).
+    const add1 = equalShares(runningExample, 4);
+    expect(add1.committee).toEqual(['a', 'b', 'c', 'd']);
+    expect(add1.budget).toBe(8);
+    expect(add1.equalSharesSeats).toBe(4);
+    const utilitarian = equalShares(runningExample, 4, { completion: 'utilitarian' });
+    expect(utilitarian.committee).toEqual(['a', 'b', 'c', 'd']);
+    expect(utilitarian.equalSharesSeats).toBe(1);
+  });
+});
+
+describe('equal shares versus Phragmén', () => {
+  it('differ on Example 2.12: equal shares {a, c, d}, sequential Phragmén {b, c, d}', () => {
+    // Oracle: Lackner & Skowron 2023, Example 2.12 (abcvoting examples/abcbook/example212.py, resolute).
+    const profile = parseProfile({
+      candidates: ['a', 'b', 'c', 'd'],
+      ballots: [
+        ...Array(3).fill({ approved: ['c', 'd'] }),
+        ...Array(2).fill({ approved: ['a', 'b'] }),
+        ...Array(2).fill({ approved: ['a', 'c'] }),
+        { approved: ['b', 'd'] },
+      ],
+    });
+    expect(equalShares(profile, 3).committee).toEqual(['a', 'c', 'd']);
+    expect(phragmen(profile, 3).committee).toEqual(['b', 'c', 'd']);
+  });
+});
+
+describe('justified representation', () => {
+  const phragmenExample = parseProfile({
+    candidates: Array.from({ length: 14 }, (_, i) => `c${i}`),
+    ballots: [
+      { approved: ['c0', 'c1', 'c2'], weight: 2 },
+      { approved: ['c0', 'c1', 'c3'], weight: 2 },
+      { approved: ['c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9', 'c10', 'c11', 'c12', 'c13'], weight: 6 },
+      { approved: ['c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9', 'c10', 'c11', 'c12', 'c13'], weight: 5 },
+      { approved: ['c4', 'c5', 'c6', 'c7', 'c8', 'c9', 'c10', 'c11', 'c12', 'c13'], weight: 9 },
+    ],
+  });
+
+  it('sequential Phragmén satisfies JR but fails EJR on the Brill et al. (2017) instance, while PAV satisfies EJR', () => {
+    // Oracle: abcvoting documentation, "Properties of committees" (docs/intro-properties.rst), the
+    // example from Brill, Freeman, Janson & Lackner 2017: seq-Phragmén with k = 12 gives a committee
+    // with JR True, PJR True, EJR False. The 4 voters {0,1,2}×2, {0,1,3}×2 weigh 4 ≥ 2·24/12 and
+    // jointly approve c0, c1, so EJR asks one of them to have 2 members.
+    const committee = phragmen(phragmenExample, 12).committee!;
+    expect(satisfiesJR(phragmenExample, committee, 12)).toBe(true);
+    expect(satisfiesEJR(phragmenExample, committee, 12)).toBe(false);
+    const e = approvalElection(phragmenExample, 12);
+    const member = new Uint8Array(14);
+    for (const name of committee) member[Number(name.slice(1))] = 1;
+    expect(ejrViolation(e, member, 12)).toEqual({ ell: 2, candidates: ['c0', 'c1'], weight: 4 });
+    expect(satisfiesEJR(phragmenExample, pav(phragmenExample, 12).committee!, 12)).toBe(true);
+  });
+
+  it('the EJR check agrees with the definition (enumeration of all voter groups)', () => {
+    // Oracle: Aziz et al. 2017, Def. 3, checked by brute force over every subset of voters.
+    let violations = 0;
+    fc.assert(
+      fc.property(
+        approvalProfiles.chain((p) =>
+          fc.record({ p: fc.constant(p), committee: fc.shuffledSubarray(Array.from({ length: p.m }, (_, i) => i), { minLength: p.k, maxLength: p.k }) }),
+        ),
+        ({ p: { m, k, voters }, committee }) => {
+        const member = new Set(committee);
+        const mask = new Uint8Array(m);
+        for (const c of member) mask[c] = 1;
+        const e = approvalElection(toProfile(m, voters), k);
+        expect(ejrViolation(e, mask, k) === null).toBe(bruteEjr(voters, member, k));
+        expect(ejrViolation(e, mask, k, 1) === null).toBe(bruteEjr(voters, member, k, 1));
+        if (ejrViolation(e, mask, k) !== null) violations++;
+      }),
+      { numRuns: 150, seed: 3 },
+    );
+    // The random committees must exercise both answers for the comparison to mean anything.
+    expect(violations).toBeGreaterThan(10);
+    expect(violations).toBeLessThan(140);
+  });
+
+  it('rejects committees with unknown or repeated members or the wrong size', () => {
+    expect(() => satisfiesJR(runningExample, ['a', 'z', 'b', 'c'], 4)).toThrow(new InputError(message.unknownCommitteeMember('z'), { field: 'committee' }));
+    expect(() => satisfiesEJR(runningExample, ['a', 'a', 'b', 'c'], 4)).toThrow(message.duplicateCommitteeMember('a'));
+    expect(() => satisfiesEJR(runningExample, ['a', 'b'], 4)).toThrow(message.committeeSize(2, 4));
+  });
+});
+
+describe('exactness and axioms on random instances', () => {
+  it('exact PAV and CC equal the lexicographically first optimum found by enumerating every committee', () => {
+    // Oracle: brute force over all k-subsets (definition of the Thiele score), ties to the earliest subset.
+    fc.assert(
+      fc.property(approvalProfiles, ({ m, k, voters }) => {
+        const profile = toProfile(m, voters);
+        const e = approvalElection(profile, k);
+        expect(pav(profile, k).committee).toEqual(bruteThiele(e, k, pavWeights(k)).committee.map((c) => letters[c]));
+        expect(chamberlinCourant(profile, k).committee).toEqual(bruteThiele(e, k, Float64Array.of(1)).committee.map((c) => letters[c]));
+      }),
+      { numRuns: 25, seed: 5 },
+    );
+  });
+
+  it('PAV (exact and ls-PAV), equal shares satisfy EJR; CC (exact and greedy + swaps) satisfies JR', () => {
+    // Oracle: theorems — Aziz et al. 2017 Thm. 3 (PAV: EJR) and Thm. 2 argument (CC: JR); Aziz et al. 2018
+    // Thm. 1 (ls-PAV: EJR); Peters & Skowron 2020 Thm. 2 (equal shares: EJR) — checked by the brute-force definition.
+    fc.assert(
+      fc.property(approvalProfiles, ({ m, k, voters }) => {
+        const profile = toProfile(m, voters);
+        const has = (names: string[]) => new Set(names.map((x) => letters.indexOf(x)));
+        expect(bruteEjr(voters, has(pav(profile, k).committee!), k)).toBe(true);
+        expect(bruteEjr(voters, has(pav(profile, k, { method: 'approximate' }).committee!), k)).toBe(true);
+        expect(bruteEjr(voters, has(equalShares(profile, k).committee!), k)).toBe(true);
+        expect(bruteEjr(voters, has(equalShares(profile, k, { completion: 'utilitarian' }).committee!), k)).toBe(true);
+        expect(bruteEjr(voters, has(chamberlinCourant(profile, k).committee!), k, 1)).toBe(true);
+        expect(bruteEjr(voters, has(chamberlinCourant(profile, k, { method: 'approximate' }).committee!), k, 1)).toBe(true);
+      }),
+      { numRuns: 40, seed: 9 },
+    );
+  });
+});
+
+describe('approval elections from rankings', () => {
+  it('a ranking approves its top t, a tie straddling position t whole, and identical sets merge', () => {
+    const profile = parseProfile({
+      candidates: ['a', 'b', 'c', 'd'],
+      ballots: [
+        { ranking: ['a', ['b', 'c'], 'd'], weight: 2 },
+        { approved: ['a', 'b', 'c'], weight: 0.5 },
+        { ranking: ['d'], weight: 1 },
+      ],
+    });
+    const e = approvalElection(profile, 2);
+    // Definition: a has 0 above, b and c have 1 above (< 2) → {a, b, c}; the ranking ['d'] approves d
+    // and leaves a, b, c tied below with 1 above, so they are approved too.
+    expect(e.groups).toBe(2);
+    expect(Array.from(e.weight)).toEqual([2.5, 1]);
+    expect(Array.from(e.approvals)).toEqual([0, 1, 2, 0, 1, 2, 3]);
+    expect(() => approvalElection(profile, 0)).toThrow(message.badTop(0));
+  });
+});

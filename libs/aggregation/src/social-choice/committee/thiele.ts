@@ -1,0 +1,188 @@
+import { message } from '../../messages.js';
+import { lpNumber, solveLp } from '../highs-solver.js';
+import { TIE_TOLERANCE } from '../tolerance.js';
+import type { ApprovalElection } from './approval-election.js';
+
+/**
+ * Thiele methods (Thiele 1895; Lackner & Skowron 2023, *Multi-Winner Voting with Approval
+ * Preferences*, §2.2): a voter with ℓ approved committee members has utility ω(1) + … + ω(ℓ);
+ * the committee maximises the weighted sum of utilities. `omega[ℓ-1]` = ω(ℓ), ℓ = 1..k:
+ * PAV ω(ℓ) = 1/ℓ, Chamberlin–Courant ω(1) = 1 and 0 after.
+ */
+export type ThieleWeights = Float64Array;
+
+/** Σ_g weight_g Σ_{ℓ ≤ |A_g ∩ W|} ω(ℓ) for the committee given as a 0/1 mask. */
+export function thieleScore(e: ApprovalElection, member: Uint8Array, omega: ThieleWeights): number {
+  let score = 0;
+  for (let g = 0; g < e.groups; g++) {
+    let u = 0;
+    for (let p = e.start[g]; p < e.start[g + 1]; p++) u += member[e.approvals[p]];
+    let utility = 0;
+    for (let l = 0; l < u && l < omega.length; l++) utility += omega[l];
+    score += e.weight[g] * utility;
+  }
+  return score;
+}
+
+/**
+ * Sequential Thiele (Lackner & Skowron 2023, §2.3, "seq-PAV", "greedy CC"): add k candidates
+ * one at a time, each maximising the marginal gain Σ_{g ∋ c} weight_g ω(u_g + 1); gains within
+ * a relative 1e-10 are ties, broken for the earliest candidate. Returns the selection order.
+ */
+export function thieleSequential(e: ApprovalElection, k: number, omega: ThieleWeights): Int32Array {
+  const u = new Int32Array(e.groups);
+  const chosen = new Uint8Array(e.m);
+  const gain = new Float64Array(e.m);
+  const order = new Int32Array(k);
+  const tol = TIE_TOLERANCE * e.totalWeight;
+  for (let round = 0; round < k; round++) {
+    gain.fill(0);
+    for (let g = 0; g < e.groups; g++) {
+      const add = u[g] < omega.length ? e.weight[g] * omega[u[g]] : 0;
+      if (add === 0) continue;
+      for (let p = e.start[g]; p < e.start[g + 1]; p++) gain[e.approvals[p]] += add;
+    }
+    let best = -1;
+    for (let c = 0; c < e.m; c++) if (chosen[c] === 0 && (best < 0 || gain[c] > gain[best] + tol)) best = c;
+    chosen[best] = 1;
+    order[round] = best;
+    for (let g = 0; g < e.groups; g++) {
+      for (let p = e.start[g]; p < e.start[g + 1]; p++) if (e.approvals[p] === best) u[g]++;
+    }
+  }
+  return order;
+}
+
+/**
+ * Swap local search for Thiele methods (Aziz, Elkind, Huang, Lackner, Sánchez-Fernández &
+ * Skowron 2018, "On the complexity of extended and proportional justified representation",
+ * "ls-PAV"): from `start`, repeatedly make the single swap (c out, d in) that most increases the
+ * score, while the increase exceeds `threshold`. With PAV weights and threshold n/k² (n the total
+ * weight) the result satisfies EJR (their Theorem 1) and the search takes polynomially many
+ * swaps. Ties between swaps go to the earliest (c, d). Returns the committee mask.
+ */
+export function thieleLocalSearch(e: ApprovalElection, start: ArrayLike<number>, omega: ThieleWeights, threshold: number): Uint8Array {
+  const member = new Uint8Array(e.m);
+  for (let i = 0; i < start.length; i++) member[start[i]] = 1;
+  const k = start.length;
+  const u = new Int32Array(e.groups);
+  const om = (l: number): number => (l >= 1 && l <= omega.length ? omega[l - 1] : 0);
+  const floor = Math.max(threshold, TIE_TOLERANCE * e.totalWeight);
+  const gainIn = new Float64Array(e.m);
+  const lossOut = new Float64Array(e.m);
+  const cross = new Float64Array(e.m * e.m);
+  for (;;) {
+    u.fill(0);
+    for (let g = 0; g < e.groups; g++) for (let p = e.start[g]; p < e.start[g + 1]; p++) u[g] += member[e.approvals[p]];
+    gainIn.fill(0);
+    lossOut.fill(0);
+    cross.fill(0);
+    for (let g = 0; g < e.groups; g++) {
+      const w = e.weight[g];
+      const up = w * om(u[g] + 1);
+      const down = w * om(u[g]);
+      const both = up - down;
+      for (let p = e.start[g]; p < e.start[g + 1]; p++) {
+        const c = e.approvals[p];
+        if (member[c] === 1) {
+          lossOut[c] += down;
+          if (both !== 0) for (let q = e.start[g]; q < e.start[g + 1]; q++) if (member[e.approvals[q]] === 0) cross[c * e.m + e.approvals[q]] += both;
+        } else {
+          gainIn[c] += up;
+        }
+      }
+    }
+    let bestDelta = floor;
+    let out = -1;
+    let into = -1;
+    for (let c = 0; c < e.m; c++) {
+      if (member[c] === 0) continue;
+      for (let d = 0; d < e.m; d++) {
+        if (member[d] === 1) continue;
+        const delta = gainIn[d] - lossOut[c] - cross[c * e.m + d];
+        if (delta > bestDelta) {
+          bestDelta = delta;
+          out = c;
+          into = d;
+        }
+      }
+    }
+    if (out < 0 || k === 0) return member;
+    member[out] = 0;
+    member[into] = 1;
+  }
+}
+
+/**
+ * An optimal Thiele committee by integer linear programming (the formulation of Lackner &
+ * Skowron 2023, §A / abcvoting's `gurobi` model): binary x_c, Σ x_c = k; for each voter group
+ * continuous y_{g,ℓ} ∈ [0, 1], Σ_ℓ y_{g,ℓ} ≤ Σ_{c ∈ A_g} x_c; maximise Σ weight_g ω(ℓ) y_{g,ℓ}
+ * (ω non-increasing, so the y fill in order and need not be integer), solved by HiGHS with
+ * `mip_rel_gap` 0. Ties between optimal committees are broken lexicographically: candidates are
+ * decided in order, each included when some optimal committee (score within a relative 1e-10 of
+ * the optimum, recomputed exactly from the 0/1 solution) contains it and the earlier decisions,
+ * which costs up to m further MIP solves. Returns the committee mask.
+ * @throws Error when HiGHS stops without an optimum.
+ */
+export function thieleOptimal(e: ApprovalElection, k: number, omega: ThieleWeights): Uint8Array {
+  const W = e.totalWeight;
+  const objective: string[] = [];
+  const rows: string[] = [];
+  const bounds: string[] = [];
+  const xs = Array.from({ length: e.m }, (_, c) => `x${c}`);
+  rows.push(` size: ${xs.join(' + ')} = ${k}`);
+  for (let g = 0; g < e.groups; g++) {
+    const size = e.start[g + 1] - e.start[g];
+    const levels = Math.min(size, k, omega.length);
+    const ys: string[] = [];
+    for (let l = 0; l < levels; l++) {
+      if (omega[l] === 0) break;
+      const y = `y${g}_${l}`;
+      ys.push(y);
+      objective.push(`+ ${lpNumber((e.weight[g] / W) * omega[l])} ${y}`);
+      bounds.push(` 0 <= ${y} <= 1`);
+    }
+    if (ys.length === 0) continue;
+    const approved: string[] = [];
+    for (let p = e.start[g]; p < e.start[g + 1]; p++) approved.push(`- x${e.approvals[p]}`);
+    rows.push(` g${g}: ${ys.join(' + ')} ${approved.join(' ')} <= 0`);
+  }
+  const base = `Maximize\n obj: ${objective.length > 0 ? objective.join(' ') : '0 x0'}\nSubject To\n${rows.join('\n')}\n`;
+  const tail = `Bounds\n${bounds.join('\n')}\nBinary\n ${xs.join(' ')}\nEnd\n`;
+  const fixed = new Int8Array(e.m).fill(-1);
+  const solve = (): Uint8Array | undefined => {
+    const fixes: string[] = [];
+    fixed.forEach((v, c) => {
+      if (v >= 0) fixes.push(` f${c}: x${c} = ${v}`);
+    });
+    const solution = solveLp(base + (fixes.length > 0 ? `${fixes.join('\n')}\n` : '') + tail);
+    if ('status' in solution) {
+      if (solution.status === 'Infeasible') return undefined;
+      throw new Error(message.lpFailed('Thiele committee', solution.status));
+    }
+    const member = new Uint8Array(e.m);
+    for (let c = 0; c < e.m; c++) member[c] = (solution.values.get(xs[c]) ?? 0) > 0.5 ? 1 : 0;
+    return member;
+  };
+  let current = solve();
+  if (current === undefined) throw new Error(message.lpFailed('Thiele committee', 'Infeasible'));
+  const optimum = thieleScore(e, current, omega);
+  const tol = TIE_TOLERANCE * W;
+  let included = 0;
+  for (let c = 0; c < e.m && included < k; c++) {
+    if (current[c] === 1) {
+      fixed[c] = 1;
+      included++;
+      continue;
+    }
+    fixed[c] = 1;
+    const trial = solve();
+    if (trial !== undefined && thieleScore(e, trial, omega) >= optimum - tol) {
+      current = trial;
+      included++;
+    } else {
+      fixed[c] = 0;
+    }
+  }
+  return current;
+}

@@ -1,0 +1,50 @@
+import { activeTallies, type EliminationRound } from './active-tallies.js';
+import type { Profile, RuleResult } from './profile.js';
+import type { RuleSpec } from './rule.js';
+import { tieThreshold } from './tolerance.js';
+
+/**
+ * Instant-runoff voting (Hare; alternative vote): repeatedly eliminate the candidate(s) with the
+ * fewest weighted first choices among those still in, transferring each ballot to its best
+ * remaining choice. CONTRACTS.md convention: every candidate tied for fewest (within the tie
+ * threshold) is eliminated at once; when all remaining are tied they all win (pref_voting
+ * `instant_runoff`, which removes all tied-for-last candidates together). Weak orders: a ballot
+ * whose best remaining level holds t candidates gives each weight/t; a ballot whose remaining
+ * candidates are all tied (e.g. all unlisted) adds the same to each and so affects no elimination.
+ * Elimination runs to the end (a majority winner is never eliminated later), so `ranking` is
+ * the reverse elimination order; `rounds` lists each round's tallies.
+ */
+export function irv(profile: Profile): RuleResult {
+  const { candidates } = profile;
+  const m = candidates.length;
+  const threshold = tieThreshold(profile.ballots.reduce((s, b) => s + b.weight, 0));
+  const active = new Uint8Array(m).fill(1);
+  let remaining = m;
+  const eliminatedGroups: string[][] = [];
+  const rounds: EliminationRound[] = [];
+  for (;;) {
+    const tallies = activeTallies(profile, active, true);
+    let fewest = Number.POSITIVE_INFINITY;
+    for (let c = 0; c < m; c++) if (active[c] === 1 && tallies[c] < fewest) fewest = tallies[c];
+    const out: number[] = [];
+    for (let c = 0; c < m; c++) if (active[c] === 1 && tallies[c] <= fewest + threshold) out.push(c);
+    const shown: Record<string, number> = {};
+    for (let c = 0; c < m; c++) if (active[c] === 1) shown[candidates[c]] = tallies[c];
+    if (out.length === remaining) {
+      rounds.push({ tallies: shown, eliminated: [] });
+      const winners = out.map((c) => candidates[c]);
+      return { rule: 'irv', winners, ranking: [winners, ...eliminatedGroups.reverse()], rounds };
+    }
+    for (const c of out) active[c] = 0;
+    remaining -= out.length;
+    const names = out.map((c) => candidates[c]);
+    eliminatedGroups.push(names);
+    rounds.push({ tallies: shown, eliminated: names });
+  }
+}
+
+export const irvRule: RuleSpec = {
+  definition: 'instant runoff: repeatedly eliminate every candidate tied for fewest first choices; the last remaining win',
+  kind: 'single',
+  run: (profile) => irv(profile),
+};

@@ -1,0 +1,26 @@
+import type { RuleResult } from './profile.js';
+import { scoresByName } from './score-ranking.js';
+
+/** Probabilities closer than this are tied in a lottery's ranking (LP solutions are accurate to ~1e-9). */
+export const PROBABILITY_TOLERANCE = 1e-9;
+
+/**
+ * A probabilistic rule's result (CONTRACTS.md `lottery`): `lottery` maps every candidate to its
+ * probability, `winners` is the support (candidates with positive probability, in candidate
+ * order), `ranking` the weak order by decreasing probability (within {@link PROBABILITY_TOLERANCE}
+ * tied; candidates with probability 0 form the last group).
+ */
+export function lotteryResult(rule: string, candidates: readonly string[], p: Float64Array): RuleResult {
+  const order = Array.from(p.keys()).sort((a, b) => p[b] - p[a] || a - b);
+  const ranking: string[][] = [];
+  let top = Number.POSITIVE_INFINITY;
+  for (const c of order) {
+    if (ranking.length === 0 || p[c] < top - PROBABILITY_TOLERANCE) {
+      ranking.push([]);
+      top = p[c];
+    }
+    ranking[ranking.length - 1].push(candidates[c]);
+  }
+  const winners = candidates.filter((_, c) => p[c] > 0);
+  return { rule, winners, ranking, lottery: scoresByName(candidates, p) };
+}

@@ -1,0 +1,43 @@
+import { ballotLevels } from './ballot-levels.js';
+import type { Profile, RuleResult } from './profile.js';
+import type { RuleSpec } from './rule.js';
+import { resultFromScores } from './score-ranking.js';
+import { tieThreshold } from './tolerance.js';
+
+/**
+ * Plurality scores: each ballot gives its weight to its top choice. Weak orders: a ballot
+ * whose top level holds t candidates gives each of them weight/t (the fractional convention
+ * for ties at the top, as in Zwicker, *Handbook of Computational Social Choice* 2016, §2.3
+ * scoring rules extended to weak orders by averaging over the tied positions).
+ */
+export function pluralityScores(profile: Profile): Float64Array {
+  const m = profile.candidates.length;
+  const scores = new Float64Array(m);
+  for (const ballot of profile.ballots) {
+    const levels = ballotLevels(ballot);
+    let top = levels[0];
+    let count = 0;
+    for (let c = 0; c < m; c++) {
+      if (levels[c] < top) {
+        top = levels[c];
+        count = 0;
+      }
+      if (levels[c] === top) count++;
+    }
+    const share = ballot.weight / count;
+    for (let c = 0; c < m; c++) if (levels[c] === top) scores[c] += share;
+  }
+  return scores;
+}
+
+/** Plurality: most (weighted) first choices wins; ranking by plurality score. See {@link pluralityScores}. */
+export function plurality(profile: Profile): RuleResult {
+  const total = profile.ballots.reduce((s, b) => s + b.weight, 0);
+  return resultFromScores('plurality', profile.candidates, pluralityScores(profile), tieThreshold(total));
+}
+
+export const pluralityRule: RuleSpec = {
+  definition: 'most first choices wins (a ballot with t candidates tied first gives each 1/t)',
+  kind: 'single',
+  run: (profile) => plurality(profile),
+};

@@ -1,0 +1,90 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { InputError } from '@persona/core';
+import { describe, expect, it } from 'vitest';
+import { message } from '../messages.js';
+import { parseProfile, readProfile } from './read-profile.js';
+
+const candidates = ['a', 'b', 'c'];
+
+/** The InputError thrown by `f`, for assertions on its parts. */
+function inputError(f: () => unknown): InputError {
+  try {
+    f();
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('parseProfile', () => {
+  it('turns weak orders into dense levels with unlisted candidates tied last (CONTRACTS.md PROFILE.json)', () => {
+    const p = parseProfile({
+      candidates,
+      ballots: [{ ranking: ['b'] }, { ranking: [['a', 'c'], 'b'], weight: 1.5 }, { approved: ['c'], weight: 2 }, { ranking: [] }],
+    });
+    // By the contract: ["b"] → b first, a and c tied below; [["a","c"],"b"] → a = c ≻ b.
+    expect(Array.from(p.ballots[0].levels!)).toEqual([1, 0, 1]);
+    expect(p.ballots[0].weight).toBe(1);
+    expect(Array.from(p.ballots[1].levels!)).toEqual([0, 1, 0]);
+    expect(p.ballots[1].weight).toBe(1.5);
+    expect(p.ballots[2].levels).toBeUndefined();
+    expect(Array.from(p.ballots[2].approved!)).toEqual([0, 0, 1]);
+    expect(Array.from(p.ballots[3].levels!)).toEqual([0, 0, 0]);
+  });
+
+  it('rejects an unknown candidate, naming the ballot index and field', () => {
+    const e = inputError(() => parseProfile({ candidates, ballots: [{ ranking: ['a'] }, { ranking: ['a', 'z'] }] }, 'p.json'));
+    expect(e.reason).toBe(message.unknownCandidate('z', candidates));
+    expect(e.location).toEqual({ file: 'p.json', index: 1, field: 'ranking' });
+    expect(e.message).toBe(`p.json: record 1: field "ranking": ${message.unknownCandidate('z', candidates)}`);
+  });
+
+  it('rejects a candidate listed twice in a ballot (also across a tie) and in "approved"', () => {
+    expect(inputError(() => parseProfile({ candidates, ballots: [{ ranking: ['a', ['b', 'a']] }] })).reason).toBe(message.duplicateInBallot('a'));
+    expect(inputError(() => parseProfile({ candidates, ballots: [{ approved: ['c', 'c'] }] })).location).toEqual({ index: 0, field: 'approved' });
+  });
+
+  it('rejects non-positive, non-finite and non-numeric weights', () => {
+    for (const weight of [0, -1, Number.NaN, '2', null]) {
+      const e = inputError(() => parseProfile({ candidates, ballots: [{ ranking: ['a'] }, { ranking: ['b'], weight }] }));
+      expect(e.reason).toBe(message.badWeight(weight));
+      expect(e.location).toEqual({ index: 1, field: 'weight' });
+    }
+  });
+
+  it('rejects an empty profile, a ballot with neither ranking nor approved, and malformed shapes', () => {
+    expect(inputError(() => parseProfile({ candidates, ballots: [] })).reason).toBe(message.emptyProfile());
+    expect(inputError(() => parseProfile({ candidates, ballots: [{ weight: 2 }] })).reason).toBe(message.ballotNoContent());
+    expect(inputError(() => parseProfile({ candidates, ballots: [{ ranking: 'abc' }] })).reason).toBe(message.rankingNotList());
+    expect(inputError(() => parseProfile({ candidates, ballots: [{ ranking: [[]] }] })).reason).toBe(message.emptyTie());
+    expect(inputError(() => parseProfile({ candidates: ['a', 'a'], ballots: [{ ranking: [] }] })).reason).toBe(message.duplicateCandidateName('a'));
+    expect(inputError(() => parseProfile({ candidates: [], ballots: [{ ranking: [] }] })).reason).toBe(message.candidatesNotList());
+    expect(inputError(() => parseProfile([1, 2])).reason).toBe(message.profileNotObject());
+  });
+});
+
+describe('readProfile', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'persona-profile-'));
+  const profile = { candidates, ballots: [{ ranking: ['c', 'a'], weight: 2 }] };
+
+  it('reads .json and .json.gz alike', () => {
+    writeFileSync(join(dir, 'p.json'), JSON.stringify(profile));
+    writeFileSync(join(dir, 'p.json.gz'), gzipSync(JSON.stringify(profile)));
+    const a = readProfile(join(dir, 'p.json'));
+    const b = readProfile(join(dir, 'p.json.gz'));
+    expect(Array.from(a.ballots[0].levels!)).toEqual([1, 2, 0]);
+    expect(Array.from(b.ballots[0].levels!)).toEqual([1, 2, 0]);
+  });
+
+  it('names the file for invalid JSON and refuses other extensions', () => {
+    writeFileSync(join(dir, 'bad.json'), '{"candidates": [');
+    const e = inputError(() => readProfile(join(dir, 'bad.json')));
+    expect(e.location.file).toBe(join(dir, 'bad.json'));
+    expect(e.reason.startsWith(message.profileInvalidJson(''))).toBe(true);
+    expect(inputError(() => readProfile(join(dir, 'p.csv'))).reason).toBe(message.profileExtension());
+  });
+});

@@ -1,0 +1,29 @@
+import type { Profile, RuleResult } from './profile.js';
+
+/**
+ * How ties among winners are broken (CONTRACTS.md `persona aggregate --tiebreak`):
+ * - `none`: every tied winner is reported;
+ * - `lexicographic`: the earliest in the profile's `candidates` list wins (as pref_voting
+ *   breaks ties by candidate index);
+ * - `random`: uniform among the tied, drawn from `Rng.fromSeed(seed)`.
+ */
+export type TieBreak = 'none' | 'lexicographic' | 'random';
+
+/** Options every rule receives; a rule reads only those it needs. */
+export interface RuleOptions {
+  /** Committee size, for committee rules. */
+  readonly k?: number;
+  readonly tiebreak: TieBreak;
+  /** Seed for every random step (random tie-breaking, lotteries drawn, …). */
+  readonly seed: number;
+}
+
+export type RuleKind = 'single' | 'committee' | 'probabilistic';
+
+/** One entry of the rule registry (social-choice/registry.ts). */
+export interface RuleSpec {
+  /** One line, shown by `persona aggregate --list`. */
+  readonly definition: string;
+  readonly kind: RuleKind;
+  run(profile: Profile, options: RuleOptions): RuleResult;
+}

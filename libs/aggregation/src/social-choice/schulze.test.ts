@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { profileOf, schulzeExample } from '../../test/profiles.js';
+import { majorityMatrix } from './majority-matrix.js';
+import { schulze, schulzeStrongestPaths } from './schulze.js';
+
+describe('schulze', () => {
+  it("reproduces the 45-voter example's pairwise matrix d[X,Y] (Wikipedia 'Schulze method', Example)", () => {
+    const { support } = majorityMatrix(schulzeExample());
+    // Wikipedia: d[A,*] = -,20,26,30,22; d[B,*] = 25,-,16,33,18; d[C,*] = 19,29,-,17,24;
+    // d[D,*] = 15,12,28,-,14; d[E,*] = 23,27,21,31,-.
+    expect(Array.from(support)).toEqual([0, 20, 26, 30, 22, 25, 0, 16, 33, 18, 19, 29, 0, 17, 24, 15, 12, 28, 0, 14, 23, 27, 21, 31, 0]);
+  });
+
+  it('reproduces the strongest-path matrix p[X,Y] with winning votes (Schulze 2011 §3.1; Wikipedia "Schulze method")', () => {
+    const p = schulzeStrongestPaths(majorityMatrix(schulzeExample()), 'winning-votes');
+    // Wikipedia: p[A,*] = -,28,28,30,24; p[B,*] = 25,-,28,33,24; p[C,*] = 25,29,-,29,24;
+    // p[D,*] = 25,28,28,-,24; p[E,*] = 25,28,28,31,-.
+    expect(Array.from(p)).toEqual([0, 28, 28, 30, 24, 25, 0, 28, 33, 24, 25, 29, 0, 29, 24, 25, 28, 28, 0, 24, 25, 28, 28, 31, 0]);
+    expect(schulze(schulzeExample(), 'winning-votes').ranking).toEqual([['E'], ['A'], ['C'], ['B'], ['D']]);
+  });
+
+  it('gives the published ranking E > A > C > B > D with margins as the strength (published ranking; margin paths hand-checked below)', () => {
+    const result = schulze(schulzeExample());
+    expect(result.winners).toEqual(['E']);
+    expect(result.ranking).toEqual([['E'], ['A'], ['C'], ['B'], ['D']]);
+    // Hand-computed from the margins d[X,Y] − d[Y,X]: the widest margin path from E to D is the
+    // direct defeat 31 − 14 = 17; from A to E it is A-(15)-D-(11)-C-(3)-E = 3; from E to A it is
+    // E-(17)-D-(11)-C-(13)-B-(5)-A = 5.
+    const p = schulzeStrongestPaths(majorityMatrix(schulzeExample()));
+    expect([p[4 * 5 + 3], p[0 * 5 + 4], p[4 * 5 + 0]]).toEqual([17, 3, 5]);
+  });
+
+  it('reports every potential winner when the beatpath relation ties (hand-computed 3-cycle with equal margins)', () => {
+    // a ≻ b ≻ c, b ≻ c ≻ a, c ≻ a ≻ b: every margin is 1, every strongest path 1, so no candidate is
+    // better than another and all three are potential winners (Schulze 2011, §4: p[X,Y] ≥ p[Y,X]).
+    const result = schulze(profileOf(['a', 'b', 'c'], [['abc', 1], ['bca', 1], ['cab', 1]]));
+    expect(result.winners).toEqual(['a', 'b', 'c']);
+    expect(result.ranking).toEqual([['a', 'b', 'c']]);
+  });
+});

@@ -1,0 +1,53 @@
+import type { RuleResult } from './profile.js';
+
+/**
+ * Turns per-candidate scores into a rule result: `ranking` is the weak order by decreasing
+ * score (scores within `threshold` of the best score of their group are tied), `winners` its
+ * first group, `scores` the scores by name.
+ */
+export function resultFromScores(rule: string, candidates: readonly string[], scores: Float64Array, threshold: number): RuleResult {
+  const order = Array.from(scores.keys()).sort((a, b) => scores[b] - scores[a] || a - b);
+  const ranking: string[][] = [];
+  let top = Number.POSITIVE_INFINITY;
+  for (const c of order) {
+    if (ranking.length === 0 || scores[c] < top - threshold) {
+      ranking.push([]);
+      top = scores[c];
+    }
+    ranking[ranking.length - 1].push(candidates[c]);
+  }
+  return { rule, winners: [...ranking[0]], ranking, scores: scoresByName(candidates, scores) };
+}
+
+/** `{ name: score }` in candidate order. */
+export function scoresByName(candidates: readonly string[], scores: ArrayLike<number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  candidates.forEach((name, c) => {
+    out[name] = scores[c];
+  });
+  return out;
+}
+
+/** Candidate ids → names. */
+export function names(candidates: readonly string[], ids: Iterable<number>): string[] {
+  return Array.from(ids, (c) => candidates[c]);
+}
+
+/**
+ * A weak order from a strict partial order given as "how many candidates each one is above"
+ * (`above[c]`): if a is above b then a is above everything b is above, and b, so sorting by
+ * `above` decreasing extends the partial order. Used by Schulze and ranked pairs.
+ */
+export function rankingFromDominance(candidates: readonly string[], above: Int32Array): string[][] {
+  const order = Array.from(above.keys()).sort((a, b) => above[b] - above[a] || a - b);
+  const ranking: string[][] = [];
+  let last = -1;
+  for (const c of order) {
+    if (above[c] !== last) {
+      ranking.push([]);
+      last = above[c];
+    }
+    ranking[ranking.length - 1].push(candidates[c]);
+  }
+  return ranking;
+}

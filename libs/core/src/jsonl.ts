@@ -1,0 +1,119 @@
+import { InputError } from './input-error.js';
+import { message } from './messages.js';
+import { describeIoError, isIoError } from './csv.js';
+import { openInputStream } from './gzip/open-input.js';
+import { ColumnTable, cellText } from './table.js';
+
+/**
+ * Collects JSON records into string columns. A nested object is flattened one
+ * level: `{"id": 7, "census": {"SEX": 1}}` gives columns `id` and `census.SEX`
+ * (and `SEX` answers to `census.SEX` when unambiguous, see {@link ColumnTable}).
+ * Deeper values and arrays are kept as their JSON text. A field missing from a
+ * record is `''`.
+ */
+class RecordCollector {
+  private readonly columns = new Map<string, string[]>();
+  private nRows = 0;
+  /** False once a record's line is not its index + 1 (blank lines in a JSONL file). */
+  private linesMatchRows = true;
+
+  constructor(private readonly source: string) {}
+
+  add(record: unknown, location: { line?: number; index?: number }): void {
+    if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+      const what = record === null ? 'null' : Array.isArray(record) ? 'an array' : typeof record;
+      throw new InputError(message.notAnObject(what), { file: this.source, ...location });
+    }
+    if (location.line !== this.nRows + 1) this.linesMatchRows = false;
+    for (const [key, value] of Object.entries(record as Record<string, unknown>)) {
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        for (const [inner, innerValue] of Object.entries(value as Record<string, unknown>)) {
+          this.set(`${key}.${inner}`, cellText(innerValue));
+        }
+      } else {
+        this.set(key, cellText(value));
+      }
+    }
+    this.nRows++;
+  }
+
+  private set(name: string, text: string): void {
+    let values = this.columns.get(name);
+    if (!values) {
+      values = new Array<string>(this.nRows).fill('');
+      this.columns.set(name, values);
+    }
+    values[this.nRows] = text;
+  }
+
+  table(): ColumnTable {
+    for (const values of this.columns.values()) {
+      while (values.length < this.nRows) values.push('');
+      for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = '';
+    }
+    return new ColumnTable(this.source, this.columns, this.nRows, this.linesMatchRows ? 1 : undefined);
+  }
+}
+
+/**
+ * Reads a JSON Lines file (one JSON object per line; blank lines skipped;
+ * `.jsonl.gz` decompressed on the fly) into a column table.
+ * @throws {InputError} naming the line of invalid JSON or of a non-object.
+ */
+export async function readJsonl(path: string): Promise<ColumnTable> {
+  const collector = new RecordCollector(path);
+  let stream;
+  try {
+    stream = openInputStream(path);
+    let rest = '';
+    let line = 0;
+    const decoder = new TextDecoder('utf-8');
+    const take = (text: string) => {
+      line++;
+      const trimmed = line === 1 ? text.replace(/^\uFEFF/, '').trim() : text.trim();
+      if (trimmed === '') return;
+      let record: unknown;
+      try {
+        record = JSON.parse(trimmed);
+      } catch (error) {
+        throw new InputError(message.invalidJsonLine((error as Error).message), { file: path, line });
+      }
+      collector.add(record, { line });
+    };
+    for await (const chunk of stream) {
+      const text = rest + decoder.decode(chunk as Buffer, { stream: true });
+      const lines = text.split('\n');
+      rest = lines.pop()!;
+      for (const l of lines) take(l);
+    }
+    take(rest + decoder.decode());
+  } catch (error) {
+    stream?.destroy();
+    throw isIoError(error) ? new InputError(message.cannotRead(describeIoError(error)), { file: path }) : error;
+  }
+  return collector.table();
+}
+
+/**
+ * Reads a `.json` file holding an array of objects into a column table
+ * (nested objects flattened one level as in {@link readJsonl}).
+ * @throws {InputError} when the file is not valid JSON or not an array of objects.
+ */
+export async function readJsonArray(path: string): Promise<ColumnTable> {
+  const chunks: Buffer[] = [];
+  try {
+    for await (const chunk of openInputStream(path)) chunks.push(chunk as Buffer);
+  } catch (error) {
+    throw isIoError(error) ? new InputError(message.cannotRead(describeIoError(error)), { file: path }) : error;
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new InputError(message.invalidJsonLine((error as Error).message), { file: path });
+  }
+  if (!Array.isArray(data)) throw new InputError(message.notAnArrayOfObjects(), { file: path });
+  const collector = new RecordCollector(path);
+  data.forEach((record, index) => collector.add(record, { index }));
+  return collector.table();
+}

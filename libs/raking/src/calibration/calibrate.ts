@@ -1,0 +1,209 @@
+import { InputError } from '@persona/core';
+import { message } from '../messages.js';
+import { expandCellRatios } from '../cells/collapse-cells.js';
+import { buildWeightingProblem, DEFAULT_TOL, type WeightingInput, type WeightingProblem } from '../cells/weighting-problem.js';
+import { cellRatios, marginTotals, maxRelativeError, worstMarginCells, type MarginCellFit } from '../rake/margin-fit.js';
+import { calibrationFunctions, type CalibrationFunction, type CalibrationMethod, type GBounds } from './calibration-function.js';
+import { solvePseudoInverse } from './pseudo-inverse.js';
+
+export interface CalibrateInput extends WeightingInput {
+  /** Distance function (default "linear", as `survey::calibrate`). */
+  readonly method?: CalibrationMethod;
+  /** Bounds [LO, HI] on g = weight / base weight, LO < 1 < HI (default [-Infinity, Infinity]; logit needs finite ones). */
+  readonly bounds?: readonly [number, number];
+  /** Most Newton steps (default 50, as `survey::calibrate`'s `maxit`). */
+  readonly maxIter?: number;
+}
+
+export interface CalibrateResult {
+  /** One weight per row, in row order. */
+  readonly weights: Float64Array;
+  readonly converged: boolean;
+  /** Newton steps taken (1 for unbounded linear calibration, which is exact in one step). */
+  readonly iterations: number;
+  /** Largest |weighted total − target| / target over all margin cells. */
+  readonly maxRelError: number;
+  /** Largest relative error after each Newton step. */
+  readonly history: number[];
+  /** The worst-fitting margin cells (only when not converged). */
+  readonly worstCells: MarginCellFit[];
+  readonly method: CalibrationMethod;
+  readonly bounds: { readonly lower: number; readonly upper: number };
+  /** Rows whose weight is negative (possible for unbounded linear calibration, GREG). */
+  readonly negativeWeights: number;
+  /** Smallest and largest g = weight / base weight over rows with positive base weight. */
+  readonly gRange: { readonly min: number; readonly max: number };
+  /** Number of distinct cells the rows collapsed into. */
+  readonly cells: number;
+}
+
+export const DEFAULT_CALIBRATION_MAX_ITER = 50;
+
+/**
+ * Calibration on categorical margins (Deville & Särndal 1992, "Calibration
+ * estimators in survey sampling", JASA 87:376–382; Deville, Särndal & Sautory
+ * 1993), following R's `survey::calibrate` / `survey:::grake`: weights
+ * w = d · g(x'λ), where d are base weights, x the category indicators and λ
+ * the Lagrange multipliers, found by Newton's method with the Moore–Penrose
+ * inverse of Σ d g'(x'λ) x x' (as `MASS::ginv`) and step halving when g
+ * overflows. `method` "linear" is GREG (weights may go negative unless
+ * bounded: counted in `negativeWeights`), "raking" the multiplicative
+ * distance (the fixed point of IPF), "logit" keeps g strictly inside the
+ * bounds. Works on collapsed cells; the design matrix is the intercept-free
+ * indicator coding (every category of the first variable, all but one of each
+ * other), which spans the same space as R's treatment coding.
+ *
+ * Differences from R: convergence is CONTRACTS.md's |total − target|/target ≤
+ * `tol` (R: |misfit|/(1 + |target|) < epsilon); R's silent rescaling of base
+ * weights when every target exceeds 20× the sample total is not done, so
+ * bounds always apply to the user's base weights; a category with target 0
+ * gets weight 0 (R cannot calibrate such a margin with calfun "raking").
+ * Non-convergence (e.g. bounds too tight to be feasible) is reported, not thrown.
+ * @throws {InputError} for inconsistent inputs or invalid bounds.
+ */
+export function calibrate(input: CalibrateInput): CalibrateResult {
+  const methodName = input.method ?? 'linear';
+  const calfun = calibrationFunctions[methodName];
+  if (calfun === undefined) throw new InputError(message.unknownCalfun(String(methodName)), { field: 'method' });
+  const [lower, upper] = input.bounds ?? [-Infinity, Infinity];
+  if (!(lower < 1 && upper > 1) || Number.isNaN(lower) || Number.isNaN(upper)) {
+    throw new InputError(message.invalidBounds(lower, upper), { field: 'bounds' });
+  }
+  if (methodName === 'logit' && !(Number.isFinite(lower) && Number.isFinite(upper))) {
+    throw new InputError(message.logitNeedsBounds(), { field: 'bounds' });
+  }
+  const maxIter = input.maxIter ?? DEFAULT_CALIBRATION_MAX_ITER;
+  if (!(Number.isInteger(maxIter) && maxIter >= 1)) throw new InputError(message.invalidMaxIter(maxIter), { field: 'maxIter' });
+  const tol = input.tol ?? DEFAULT_TOL;
+  const problem = buildWeightingProblem(input);
+  const fit = newtonCalibration(problem, calfun, { lower, upper }, maxIter, tol);
+  const weights = expandCellRatios(problem.cells, cellRatios(problem, fit.w), problem.baseWeights);
+  let negativeWeights = 0;
+  for (let i = 0; i < weights.length; i++) if (weights[i] < 0) negativeWeights++;
+  let gMin = Infinity;
+  let gMax = -Infinity;
+  const { cells } = problem;
+  for (let c = 0; c < cells.nCells; c++) {
+    if (cells.weight[c] > 0) {
+      const g = fit.w[c] / cells.weight[c];
+      gMin = Math.min(gMin, g);
+      gMax = Math.max(gMax, g);
+    }
+  }
+  return {
+    weights,
+    converged: fit.converged,
+    iterations: fit.iterations,
+    maxRelError: fit.maxRelError,
+    history: fit.history,
+    worstCells: fit.worstCells,
+    method: methodName,
+    bounds: { lower, upper },
+    negativeWeights,
+    gRange: { min: gMin, max: gMax },
+    cells: cells.nCells,
+  };
+}
+
+/** Newton iterations of `survey:::grake` on the cells; returns the calibrated cell weights. */
+function newtonCalibration(problem: WeightingProblem, calfun: CalibrationFunction, bounds: GBounds, maxIter: number, tol: number) {
+  const { cells, target } = problem;
+  const k = target.length;
+  const nCells = cells.nCells;
+  const d = problem.start;
+  // Columns: categories with a positive target; all of the first variable's, all but the first of the others'.
+  const colOf: Int32Array[] = [];
+  const population: number[] = [];
+  target.forEach((tj, j) => {
+    const col = new Int32Array(tj.length).fill(-1);
+    let skipped = j === 0;
+    for (let l = 0; l < tj.length; l++) {
+      if (!(tj[l] > 0)) continue;
+      if (!skipped) {
+        skipped = true;
+        continue;
+      }
+      col[l] = population.length;
+      population.push(tj[l]);
+    }
+    colOf.push(col);
+  });
+  const p = population.length;
+  // cellCols[c * k + j]: the column of variable j's category in cell c, or -1.
+  const cellCols = new Int32Array(nCells * k);
+  for (let j = 0; j < k; j++) {
+    const cj = cells.codes[j];
+    for (let c = 0; c < nCells; c++) cellCols[c * k + j] = colOf[j][cj[c]];
+  }
+  const eta = new Float64Array(p);
+  const g = new Float64Array(nCells);
+  const deriv = new Float64Array(nCells);
+  const evaluate = () => {
+    let finite = true;
+    for (let c = 0; c < nCells; c++) {
+      let u = 0;
+      for (let j = 0; j < k; j++) {
+        const col = cellCols[c * k + j];
+        if (col >= 0) u += eta[col];
+      }
+      g[c] = 1 + calfun.Fm1(u, bounds);
+      deriv[c] = calfun.dF(u, bounds);
+      if (!Number.isFinite(g[c]) || !Number.isFinite(deriv[c])) finite = false;
+    }
+    return finite;
+  };
+  evaluate();
+  const w = new Float64Array(nCells);
+  const history: number[] = [];
+  let iterations = 0;
+  let err = Infinity;
+  let totals: Float64Array[] = [];
+  const T = new Float64Array(p * p);
+  const misfit = new Float64Array(p);
+  while (iterations < maxIter) {
+    iterations++;
+    T.fill(0);
+    for (let i = 0; i < p; i++) misfit[i] = population[i];
+    for (let c = 0; c < nCells; c++) {
+      const dc = d[c];
+      if (dc === 0) continue;
+      const h = dc * deriv[c];
+      const gw = dc * g[c];
+      for (let a = 0; a < k; a++) {
+        const ca = cellCols[c * k + a];
+        if (ca < 0) continue;
+        misfit[ca] -= gw;
+        if (h === 0) continue;
+        for (let b = 0; b < k; b++) {
+          const cb = cellCols[c * k + b];
+          if (cb >= 0) T[ca * p + cb] += h;
+        }
+      }
+    }
+    const step = solvePseudoInverse(T, misfit, p);
+    for (let i = 0; i < p; i++) eta[i] += step[i];
+    let ok = evaluate();
+    while (!ok && iterations < maxIter) {
+      iterations++;
+      for (let i = 0; i < p; i++) {
+        step[i] /= 2;
+        eta[i] -= step[i];
+      }
+      ok = evaluate();
+    }
+    for (let c = 0; c < nCells; c++) w[c] = d[c] * g[c];
+    totals = marginTotals(problem, w);
+    err = maxRelativeError(problem, totals);
+    history.push(err);
+    if (err <= tol) break;
+  }
+  const converged = err <= tol;
+  return {
+    w,
+    converged,
+    iterations,
+    maxRelError: err,
+    history,
+    worstCells: converged ? [] : worstMarginCells(problem, totals),
+  };
+}

@@ -1,0 +1,142 @@
+import { InputError } from '@persona/core';
+import { message } from '../messages.js';
+import { encodeVariable, type CategoricalVariable } from '../cells/categorical-variable.js';
+import { DEFAULT_TOL } from '../cells/weighting-problem.js';
+import { checkBaseWeights } from '../weights/base-weights.js';
+import { alignTargets } from './align-targets.js';
+import { checkTotalsAgree } from './check-totals.js';
+import type { InputSource } from './input-source.js';
+import type { MarginTargets } from './margin-targets.js';
+
+/** The columns of a sample as strings (structurally `Table` of `@persona/core`). */
+export interface SampleColumns {
+  readonly names: readonly string[];
+  readonly nRows: number;
+  column(name: string): ArrayLike<string>;
+  has(name: string): boolean;
+}
+
+export interface ParseMarginsOptions {
+  /** Base weights of the sample (rows weigh 1 when absent): their sum is the total shares scale to when nothing else gives one. */
+  readonly baseWeights?: ArrayLike<number>;
+  /** Tolerance for count blocks to agree with each other and with `total` (default 1e-6, as `--tol`). */
+  readonly tol?: number;
+  /** File names for error messages; `marginsFile` is the MARGINS.json path. */
+  readonly source?: InputSource;
+}
+
+export interface ParsedMargins {
+  /** The population total every block was resolved to. */
+  readonly total: number;
+  /** Where `total` came from: the `total` field, the count blocks, or the sample's weighted total. */
+  readonly totalFrom: 'total' | 'counts' | 'sample';
+  /** variable → category → count, in the file's order. */
+  readonly targets: MarginTargets;
+  /** How each block was read. */
+  readonly kinds: Readonly<Record<string, 'shares' | 'counts'>>;
+  /** The margin variables as sample columns, ready for `rake`/`calibrate`. */
+  readonly variables: CategoricalVariable[];
+}
+
+/** A block whose targets sum to 1 within this is read as shares (CONTRACTS.md). */
+export const SHARES_TOL = 1e-9;
+
+/**
+ * Reads the MARGINS.json form of CONTRACTS.md `persona rake` and checks it against the sample:
+ *
+ *     { "total": 1000, "margins": { "SEX": { "1": 0.49, "2": 0.51 }, "AGEGRP": { "1": 210, "2": 340, "3": 450 } } }
+ *
+ * - A block summing to 1 (within 1e-9) holds shares, scaled to `total`. Without
+ *   `total`, shares scale to the count blocks' common total when there are count
+ *   blocks (the only total every margin can then reach), else to the sample's
+ *   weighted total (Σ base weights, or the row count).
+ * - Any other block holds counts. Count blocks must agree with each other, and with
+ *   `total` when given, within `tol` (relative).
+ * - Category keys are compared as strings with the sample's values (`"01"` ≠ `"1"`);
+ *   every sample category needs a target (0 drops its rows), and a positive target
+ *   needs sample rows.
+ * @throws {InputError} naming the margins file and field (or sample file, row and column).
+ */
+export function parseMargins(json: unknown, sample: SampleColumns, options: ParseMarginsOptions = {}): ParsedMargins {
+  const source = options.source ?? {};
+  const tol = options.tol ?? DEFAULT_TOL;
+  const where = (field?: string) => ({ file: source.marginsFile, ...(field !== undefined ? { field } : {}) });
+  let doc = json;
+  if (typeof json === 'string') {
+    try {
+      doc = JSON.parse(json);
+    } catch (error) {
+      throw new InputError(message.marginsNotJson((error as Error).message), where());
+    }
+  }
+  if (!isPlainObject(doc)) throw new InputError(message.marginsNotObject(), where());
+  const rawTotal = doc['total'];
+  if (rawTotal !== undefined && !(typeof rawTotal === 'number' && rawTotal > 0 && Number.isFinite(rawTotal))) {
+    throw new InputError(message.totalInvalid(rawTotal), where('total'));
+  }
+  const margins = doc['margins'];
+  if (!isPlainObject(margins)) throw new InputError(message.marginsMissing(), where('margins'));
+  const names = Object.keys(margins);
+  if (names.length === 0) throw new InputError(message.marginsEmpty(), where('margins'));
+
+  const blocks: { name: string; block: Record<string, number>; sum: number; shares: boolean }[] = [];
+  for (const name of names) {
+    const block = margins[name];
+    if (!isPlainObject(block)) throw new InputError(message.blockNotObject(name), where(`margins.${name}`));
+    const categories = Object.keys(block);
+    if (categories.length === 0) throw new InputError(message.blockEmpty(name), where(`margins.${name}`));
+    let sum = 0;
+    for (const category of categories) {
+      const value = block[category];
+      if (!(typeof value === 'number' && value >= 0 && Number.isFinite(value))) {
+        throw new InputError(message.targetNotNumber(name, category, value), where(`margins.${name}.${category}`));
+      }
+      sum += value;
+    }
+    if (sum === 0) throw new InputError(message.blockSumZero(name), where(`margins.${name}`));
+    if (!sample.has(name)) throw new InputError(message.variableNotInSample(name, sample.names), where(`margins.${name}`));
+    blocks.push({ name, block: block as Record<string, number>, sum, shares: Math.abs(sum - 1) <= SHARES_TOL });
+  }
+
+  const counts = blocks.filter((b) => !b.shares);
+  let total: number;
+  let totalFrom: ParsedMargins['totalFrom'];
+  if (rawTotal !== undefined) {
+    checkTotalsAgree([{ name: 'total', sum: rawTotal }, ...counts], tol, where());
+    total = rawTotal;
+    totalFrom = 'total';
+  } else if (counts.length > 0) {
+    checkTotalsAgree(counts, tol, where());
+    total = counts.reduce((s, b) => s + b.sum, 0) / counts.length;
+    totalFrom = 'counts';
+  } else {
+    total = sampleTotal(sample.nRows, options.baseWeights, source);
+    totalFrom = 'sample';
+  }
+
+  const targets: Record<string, Record<string, number>> = {};
+  const kinds: Record<string, 'shares' | 'counts'> = {};
+  const variables: CategoricalVariable[] = [];
+  for (const b of blocks) {
+    const resolved: Record<string, number> = {};
+    for (const category of Object.keys(b.block)) resolved[category] = b.shares ? b.block[category] * total : b.block[category];
+    const variable = { name: b.name, values: sample.column(b.name) };
+    alignTargets(encodeVariable(variable, sample.nRows), resolved, source);
+    targets[b.name] = resolved;
+    kinds[b.name] = b.shares ? 'shares' : 'counts';
+    variables.push(variable);
+  }
+  return { total, totalFrom, targets, kinds, variables };
+}
+
+function sampleTotal(nRows: number, baseWeights: ArrayLike<number> | undefined, source: InputSource): number {
+  if (baseWeights === undefined) return nRows;
+  const w = checkBaseWeights(baseWeights, nRows, source);
+  let s = 0;
+  for (let i = 0; i < w.length; i++) s += w[i];
+  return s;
+}
+
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}

@@ -1,0 +1,29 @@
+import { InputError } from '@persona/core';
+import { message } from '../messages.js';
+import type { InputSource } from '../margins/input-source.js';
+
+/**
+ * Checks base (design) weights and returns them as a Float64Array (the same
+ * array when it already is one). A weight must be finite and ≥ 0; zero
+ * weights are allowed (the row then keeps weight 0).
+ * @throws {InputError} naming the 0-based row — and the 1-based file line
+ *   `row + source.lineOffset` when the caller knows it — for a negative, NaN
+ *   or infinite weight, or when every weight is 0.
+ */
+export function checkBaseWeights(weights: ArrayLike<number>, nRows: number, source: InputSource = {}): Float64Array {
+  const where = { file: source.sampleFile, field: source.weightField };
+  if (weights.length !== nRows) throw new InputError(message.baseWeightsLength(weights.length, nRows), where);
+  let positive = false;
+  for (let i = 0; i < nRows; i++) {
+    const w = weights[i];
+    if (!(w >= 0) || w === Infinity) {
+      throw new InputError(message.baseWeightInvalid(i, w), {
+        ...where,
+        ...(source.lineOffset !== undefined ? { line: i + source.lineOffset } : {}),
+      });
+    }
+    if (w > 0) positive = true;
+  }
+  if (!positive) throw new InputError(message.baseWeightsAllZero(), where);
+  return weights instanceof Float64Array ? weights : Float64Array.from(weights);
+}

@@ -1,0 +1,63 @@
+import { InputError } from '@persona/core';
+import { message } from '../messages.js';
+import { quantileSorted } from './quantile.js';
+
+export interface WeightSummary {
+  /** Number of weights (rows), zeros included. */
+  readonly n: number;
+  readonly sum: number;
+  readonly mean: number;
+  readonly min: number;
+  readonly max: number;
+  /** Kish's effective sample size (Σw)²/Σw². */
+  readonly kishEss: number;
+  /** Kish's design effect due to weighting, n / kishEss = 1 + cv². */
+  readonly deff: number;
+  /** Population coefficient of variation: sqrt(Σ(w − mean)²/n) / mean. */
+  readonly cv: number;
+  /** R type-7 quantiles at 1, 5, 25, 50, 75, 95 and 99 %. */
+  readonly quantiles: Readonly<Record<'p01' | 'p05' | 'p25' | 'p50' | 'p75' | 'p95' | 'p99', number>>;
+}
+
+/**
+ * Summary of a weight vector, as `persona rake` prints it (CONTRACTS.md
+ * `summary`): n, sum, min, max, Kish's effective sample size and design effect
+ * due to weighting (Kish 1965 §11.7, Kish 1992), the coefficient of variation
+ * with the *population* standard deviation (divisor n — the convention under
+ * which deff = 1 + cv² holds exactly), and R type-7 quantiles.
+ * Negative weights (from unbounded linear calibration) are summarised as they are.
+ * @throws {InputError} for an empty vector or a NaN/infinite weight (naming the row).
+ */
+export function weightSummary(weights: ArrayLike<number>): WeightSummary {
+  const n = weights.length;
+  if (n === 0) throw new InputError(message.emptyWeights());
+  let sum = 0;
+  let sum2 = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i];
+    if (!Number.isFinite(w)) throw new InputError(message.weightNotFinite(i, w), { index: i });
+    sum += w;
+    sum2 += w * w;
+    if (w < min) min = w;
+    if (w > max) max = w;
+  }
+  const mean = sum / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (weights[i] - mean) ** 2;
+  const kishEss = (sum * sum) / sum2;
+  const sorted = Float64Array.from(weights).sort();
+  const q = (p: number) => quantileSorted(sorted, p);
+  return {
+    n,
+    sum,
+    mean,
+    min,
+    max,
+    kishEss,
+    deff: n / kishEss,
+    cv: Math.sqrt(ss / n) / mean,
+    quantiles: { p01: q(0.01), p05: q(0.05), p25: q(0.25), p50: q(0.5), p75: q(0.75), p95: q(0.95), p99: q(0.99) },
+  };
+}

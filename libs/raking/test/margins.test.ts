@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '@persona/core';
+import { parseMargins, rakingMessage as message, type SampleColumns } from '../src/index.js';
+
+/** A sample table of string columns, shaped like @persona/core's Table. */
+function sample(columns: Record<string, string[]>): SampleColumns {
+  const names = Object.keys(columns);
+  return {
+    names,
+    nRows: columns[names[0]].length,
+    column: (name) => columns[name],
+    has: (name) => name in columns,
+  };
+}
+
+const people = sample({
+  SEX: ['1', '2', '2', '1', '2'],
+  AGEGRP: ['1', '2', '3', '3', '1'],
+});
+const file = 'MARGINS.json';
+const source = { marginsFile: file, sampleFile: 'sample.csv', lineOffset: 2 };
+
+describe('parseMargins (CONTRACTS.md `persona rake` MARGINS.json)', () => {
+  it('reads the contract example: shares scale to total, counts stay counts', () => {
+    const json = '{ "total": 1000, "margins": { "SEX": { "1": 0.49, "2": 0.51 }, "AGEGRP": { "1": 210, "2": 340, "3": 450 } } }';
+    const m = parseMargins(json, people, { source });
+    expect(m.kinds).toEqual({ SEX: 'shares', AGEGRP: 'counts' });
+    expect(m.totalFrom).toBe('total');
+    // shares × total: 0.49 × 1000, 0.51 × 1000
+    expect(m.targets.SEX['1']).toBeCloseTo(490, 10);
+    expect(m.targets.SEX['2']).toBeCloseTo(510, 10);
+    expect(m.targets.AGEGRP).toEqual({ 1: 210, 2: 340, 3: 450 });
+    expect(m.variables.map((v) => v.name)).toEqual(['SEX', 'AGEGRP']);
+  });
+
+  it("without total, shares scale to the sample's weighted total", () => {
+    const m = parseMargins({ margins: { SEX: { 1: 0.5, 2: 0.5 } } }, people, { baseWeights: [1, 2, 3, 4, 10] });
+    expect(m.totalFrom).toBe('sample');
+    expect(m.total).toBe(20);
+    expect(m.targets.SEX).toEqual({ 1: 10, 2: 10 });
+  });
+
+  it('without total, shares scale to the count blocks when there are any', () => {
+    const m = parseMargins({ margins: { SEX: { 1: 0.25, 2: 0.75 }, AGEGRP: { 1: 100, 2: 100, 3: 200 } } }, people);
+    expect(m.totalFrom).toBe('counts');
+    expect(m.targets.SEX).toEqual({ 1: 100, 2: 300 });
+  });
+
+  it('count blocks that disagree are an input error naming them', () => {
+    const json = { margins: { SEX: { 1: 40, 2: 60 }, AGEGRP: { 1: 30, 2: 30, 3: 41 } } };
+    expect(() => parseMargins(json, people, { source })).toThrow(
+      `${file}: ${message.countTotalsDisagree([{ name: 'SEX', sum: 100 }, { name: 'AGEGRP', sum: 101 }], 1e-6)}`,
+    );
+    // within --tol they agree
+    expect(parseMargins(json, people, { tol: 0.02 }).totalFrom).toBe('counts');
+    // a count block must also agree with an explicit total
+    expect(() => parseMargins({ total: 50, margins: { SEX: { 1: 40, 2: 60 } } }, people, { source })).toThrow(
+      message.countTotalsDisagree([{ name: 'total', sum: 50 }, { name: 'SEX', sum: 100 }], 1e-6),
+    );
+  });
+
+  it('compares category keys as strings and says so when "01" vs "1" is the likely mistake', () => {
+    const json = { margins: { SEX: { '01': 0.5, '2': 0.5 } } };
+    const error = (() => {
+      try {
+        parseMargins(json, people, { source });
+      } catch (e) {
+        return e as InputError;
+      }
+      throw new Error('no error');
+    })();
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.location).toEqual({ file, field: 'margins.SEX' });
+    expect(error.message).toContain(message.targetCategoryNotInSample('SEX', '01', 2.5, message.keyMismatchHint('01', '1')));
+  });
+
+  it('a sample category without target is an error naming the first row and line', () => {
+    expect(() => parseMargins({ margins: { AGEGRP: { 1: 0.5, 2: 0.5 } } }, people, { source })).toThrow(
+      `sample.csv:4: field "AGEGRP": ${message.sampleCategoryWithoutTarget('AGEGRP', '3', 2, 2, ['1', '2'], undefined)}`,
+    );
+  });
+
+  it('a zero target for a category absent from the sample is allowed; a positive one is infeasible', () => {
+    expect(parseMargins({ margins: { SEX: { 1: 0.5, 2: 0.5, 9: 0 } } }, people).targets.SEX['9']).toBe(0);
+    expect(() => parseMargins({ margins: { SEX: { 1: 0.4, 2: 0.5, 9: 0.1 } } }, people, { source })).toThrow(
+      message.targetCategoryNotInSample('SEX', '9', 0.5, undefined),
+    );
+  });
+
+  it('rejects malformed documents with the file and field', () => {
+    const cases: [unknown, string, string][] = [
+      ['{ not json', '', 'expected a JSON document, but it does not parse'],
+      [[1, 2], '', message.marginsNotObject()],
+      [{ total: 10 }, 'margins', message.marginsMissing()],
+      [{ margins: {} }, 'margins', message.marginsEmpty()],
+      [{ margins: { SEX: [0.5, 0.5] } }, 'margins.SEX', message.blockNotObject('SEX')],
+      [{ margins: { SEX: {} } }, 'margins.SEX', message.blockEmpty('SEX')],
+      [{ margins: { SEX: { 1: -1, 2: 2 } } }, 'margins.SEX.1', message.targetNotNumber('SEX', '1', -1)],
+      [{ margins: { SEX: { 1: '0.5', 2: 0.5 } } }, 'margins.SEX.1', message.targetNotNumber('SEX', '1', '0.5')],
+      [{ margins: { SEX: { 1: 0, 2: 0 } } }, 'margins.SEX', message.blockSumZero('SEX')],
+      [{ total: -5, margins: { SEX: { 1: 1 } } }, 'total', message.totalInvalid(-5)],
+      [{ margins: { RACE: { 1: 1 } } }, 'margins.RACE', message.variableNotInSample('RACE', ['SEX', 'AGEGRP'])],
+    ];
+    for (const [json, field, text] of cases) {
+      let caught: unknown;
+      try {
+        parseMargins(typeof json === 'string' ? json : json, people, { source });
+      } catch (e) {
+        caught = e;
+      }
+      expect(caught).toBeInstanceOf(InputError);
+      const e = caught as InputError;
+      expect(e.message).toContain(text);
+      expect(e.location.file).toBe(file);
+      if (field) expect(e.location.field).toBe(field);
+    }
+  });
+
+  it('rejects a negative base weight while computing the sample total, naming row and line', () => {
+    expect(() => parseMargins({ margins: { SEX: { 1: 0.5, 2: 0.5 } } }, people, { baseWeights: [1, 1, -2, 1, 1], source: { ...source, weightField: 'PWGTP' } })).toThrow(
+      `sample.csv:4: field "PWGTP": ${message.baseWeightInvalid(2, -2)}`,
+    );
+  });
+});

@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { coreMessage } from '@persona/core';
+import { rakingMessage } from '@persona/raking';
+import { message as cliMessage } from '../apps/cli/src/messages.js';
+import { approxEqual, persona, scratch } from './cli-harness.js';
+
+const s = scratch('rake');
+afterAll(() => s.cleanup());
+
+// A hand-made sample: 12 rows, SEX × AGEGRP with unequal base weights.
+const rows = [
+  [1, 1, 1.0], [1, 2, 2.0], [1, 3, 1.5], [2, 1, 1.0], [2, 2, 1.0], [2, 3, 3.0],
+  [1, 1, 0.5], [2, 2, 2.5], [1, 3, 1.0], [2, 1, 1.2], [1, 2, 0.8], [2, 3, 1.1],
+] as const;
+const sampleCsv = 'SEX,AGEGRP,w\n' + rows.map((r) => r.join(',')).join('\n') + '\n';
+const margins = { total: 1000, margins: { SEX: { '1': 0.49, '2': 0.51 }, AGEGRP: { '1': 210, '2': 340, '3': 450 } } };
+s.write('sample.csv', sampleCsv);
+s.write('margins.json', JSON.stringify(margins));
+
+interface RakeOutput {
+  converged: boolean;
+  iterations: number;
+  maxRelError: number;
+  summary: { n: number; sum: number; min: number; max: number; kishEss: number; deff: number; cv: number };
+  weights?: number[];
+  worstCells?: unknown[];
+}
+
+/** The margins the weights give: variable → category → weighted count. */
+function weightedMargins(weights: readonly number[]) {
+  const out = { SEX: {} as Record<string, number>, AGEGRP: {} as Record<string, number> };
+  rows.forEach(([sex, age], i) => {
+    out.SEX[sex] = (out.SEX[sex] ?? 0) + weights[i];
+    out.AGEGRP[age] = (out.AGEGRP[age] ?? 0) + weights[i];
+  });
+  return out;
+}
+
+describe('persona rake', () => {
+  it('reproduces every margin from the printed weights (--json)', () => {
+    const r = persona(['rake', '--sample', 'sample.csv', '--margins', 'margins.json', '--weight', 'w', '--json'], s.dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as RakeOutput; // exactly one JSON document on stdout
+    expect(out.converged).toBe(true);
+    expect(out.maxRelError).toBeLessThanOrEqual(1e-6);
+    const w = out.weights!;
+    expect(w).toHaveLength(12);
+    // Oracle: the margins file itself (shares × total for SEX, counts for AGEGRP).
+    const got = weightedMargins(w);
+    for (const [category, share] of Object.entries(margins.margins.SEX)) expect(approxEqual(got.SEX[category], share * 1000, 1e-6)).toBe(true);
+    for (const [category, count] of Object.entries(margins.margins.AGEGRP)) expect(approxEqual(got.AGEGRP[category], count, 1e-6)).toBe(true);
+    // Closed forms: Kish ESS = (Σw)²/Σw², deff = n / ESS.
+    const sum = w.reduce((a, b) => a + b, 0);
+    const sum2 = w.reduce((a, b) => a + b * b, 0);
+    expect(approxEqual(out.summary.sum, 1000, 1e-6)).toBe(true);
+    expect(approxEqual(out.summary.kishEss, (sum * sum) / sum2, 1e-12)).toBe(true);
+    expect(approxEqual(out.summary.deff, 12 / out.summary.kishEss, 1e-12)).toBe(true);
+    expect(out.summary.min).toBe(Math.min(...w));
+    expect(out.summary.max).toBe(Math.max(...w));
+  });
+
+  it('--out writes row,weight (0-based rows) and the JSON then has no weights', () => {
+    const r = persona(['rake', '--sample', 'sample.csv', '--margins', 'margins.json', '--weight', 'w', '--method', 'linear', '--out', 'w.csv', '--json'], s.dir);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as RakeOutput;
+    expect(out.weights).toBeUndefined();
+    const lines = readFileSync(join(s.dir, 'w.csv'), 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe('row,weight');
+    expect(lines.slice(1).map((l) => Number(l.split(',')[0]))).toEqual([...Array(12).keys()]);
+    // linear calibration also reproduces the margins exactly (Deville & Särndal 1992)
+    const got = weightedMargins(lines.slice(1).map((l) => Number(l.split(',')[1])));
+    expect(approxEqual(got.AGEGRP['3'], 450, 1e-6)).toBe(true);
+    expect(approxEqual(got.SEX['1'], 490, 1e-6)).toBe(true);
+  });
+
+  it('reports non-convergence with exit 3 and still prints the result', () => {
+    const r = persona(['rake', '--sample', 'sample.csv', '--margins', 'margins.json', '--weight', 'w', '--max-iter', '1', '--json'], s.dir);
+    expect(r.code).toBe(3);
+    const out = JSON.parse(r.stdout) as RakeOutput;
+    expect(out.converged).toBe(false);
+    expect(out.iterations).toBe(1);
+    expect(out.maxRelError).toBeGreaterThan(1e-6);
+    expect(out.weights).toHaveLength(12);
+    expect(out.worstCells!.length).toBeGreaterThan(0);
+  });
+});
+
+describe('persona rake bad input (exit 2, one message naming file, line or field)', () => {
+  const bad = (files: Record<string, string>, args: string[]) => {
+    for (const [name, content] of Object.entries(files)) s.write(name, content);
+    const r = persona(['rake', ...args], s.dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    return r.stderr;
+  };
+
+  it('a ragged CSV row: the line number and field counts', () => {
+    const err = bad({ 'ragged.csv': 'SEX,AGEGRP,w\n1,1,1\n2,2,1\n1,3\n2,1,1\n' }, ['--sample', 'ragged.csv', '--margins', 'margins.json']);
+    expect(err).toContain(`ragged.csv:4: ${coreMessage.raggedRow(4, 2, 3)}`);
+  });
+
+  it('an empty sample file', () => {
+    expect(bad({ 'empty.csv': '' }, ['--sample', 'empty.csv', '--margins', 'margins.json'])).toContain(`empty.csv: ${coreMessage.emptyFile()}`);
+  });
+
+  it('an unknown weight column and a margin variable that is not a column', () => {
+    expect(bad({}, ['--sample', 'sample.csv', '--margins', 'margins.json', '--weight', 'WT'])).toContain(
+      coreMessage.missingColumns(['WT'], ['SEX', 'AGEGRP', 'w']),
+    );
+    const err = bad({ 'region.json': JSON.stringify({ margins: { REGION: { '1': 0.5, '2': 0.5 } } }) }, ['--sample', 'sample.csv', '--margins', 'region.json']);
+    expect(err).toContain(rakingMessage.variableNotInSample('REGION', ['SEX', 'AGEGRP', 'w']));
+  });
+
+  it('a margin category absent from the sample', () => {
+    const m = { margins: { AGEGRP: { '1': 200, '2': 300, '3': 400, '4': 100 } } };
+    const err = bad({ 'absent.json': JSON.stringify(m) }, ['--sample', 'sample.csv', '--margins', 'absent.json']);
+    expect(err).toContain(rakingMessage.targetCategoryNotInSample('AGEGRP', '4', 100, undefined));
+  });
+
+  it('count blocks that disagree (no total), naming them', () => {
+    const m = { margins: { SEX: { '1': 490, '2': 510 }, AGEGRP: { '1': 200, '2': 300, '3': 400 } } };
+    const err = bad({ 'disagree.json': JSON.stringify(m) }, ['--sample', 'sample.csv', '--margins', 'disagree.json']);
+    expect(err).toContain(rakingMessage.countTotalsDisagree([{ name: 'SEX', sum: 1000 }, { name: 'AGEGRP', sum: 900 }], 1e-6));
+  });
+
+  it('"01" in the margins where the sample has "1": the message says so', () => {
+    const m = { margins: { SEX: { '01': 0.49, '2': 0.51 } } };
+    const err = bad({ 'zero.json': JSON.stringify(m) }, ['--sample', 'sample.csv', '--margins', 'zero.json']);
+    expect(err).toContain(rakingMessage.keyMismatchHint('01', '1'));
+  });
+
+  it('negative and NaN base weights, with their lines', () => {
+    const neg = bad({ 'neg.csv': 'SEX,AGEGRP,w\n1,1,1\n2,2,-1\n1,3,1\n2,3,1\n' }, ['--sample', 'neg.csv', '--margins', 'margins.json', '--weight', 'w']);
+    expect(neg).toContain(`neg.csv:3: field "w": ${rakingMessage.baseWeightInvalid(1, -1)}`);
+    const nan = bad({ 'nan.csv': 'SEX,AGEGRP,w\n1,1,1\n2,2,1\n1,3,NaN\n2,3,1\n' }, ['--sample', 'nan.csv', '--margins', 'margins.json', '--weight', 'w']);
+    expect(nan).toContain(`nan.csv:4: field "w": ${cliMessage.weightNotNumber(2, 'NaN')}`);
+  });
+});
+
+describe('--help', () => {
+  it.each(['(root)', 'run', 'rake', 'sample', 'bt', 'aggregate'])('persona %s --help exits 0 with that command\'s usage', (label) => {
+    const command = label === '(root)' ? '' : label;
+    const r = persona([...(command ? [command] : []), '--help'], s.dir);
+    expect(r.code).toBe(0);
+    // an unknown command would print the root usage instead
+    expect(r.stdout.split('\n')[0]).toBe(command ? `Usage: persona ${command} [options]` : 'Usage: persona [options] [command]');
+  });
+});
