@@ -40,9 +40,9 @@ export { kemeny, kemenyScore, kemenyYoung, KEMENY_EXACT_LIMIT, type KemenyOption
 export { maximalLottery, maximalLotteryResult } from './social-choice/maximal-lottery.js';
 export { randomDictator, randomDictatorLottery } from './social-choice/random-dictator.js';
 export { approvalElection, type ApprovalElection } from './social-choice/committee/approval-election.js';
-export { pav, pavCommittee, sequentialPav, COMMITTEE_EXACT_LIMIT, type CommitteeOptions } from './social-choice/committee/pav.js';
+export { pav, pavCommittee, pavWeights, COMMITTEE_EXACT_LIMIT, type CommitteeOptions } from './social-choice/committee/pav.js';
 export { chamberlinCourant } from './social-choice/committee/chamberlin-courant.js';
 export { phragmen, sequentialPhragmen } from './social-choice/committee/phragmen.js';
 export { equalShares, equalSharesCommittee, type EqualSharesCompletion } from './social-choice/committee/equal-shares.js';
-export { ejrViolation, satisfiesEJR, satisfiesJR, type RepresentationViolation } from './social-choice/committee/justified-representation.js';
+export { ejrViolation, pjrViolation, satisfiesEJR, satisfiesJR, satisfiesPJR, type RepresentationViolation } from './social-choice/committee/justified-representation.js';
 export { profileFromPairwise, type JudgeComparison, type PairwiseProfile, type PairwiseProfileOptions } from './social-choice/from-pairwise.js';

@@ -35,7 +35,9 @@ export const message = {
   btSingularInformation: () =>
     'the information matrix is singular: the order effect or tie parameter is not identified by these comparisons (e.g. every pair meets in one order only)',
   btTooManyForDense: (n: number, max: number) =>
-    `standard errors need a dense ${n}×${n} covariance; above ${max} items use the library with standardErrors: false`,
+    `standard errors need a dense covariance matrix of ${n} × ${n}; this is refused above ${max} items (the library fits larger problems with standardErrors: false)`,
+  btExtendedTooLarge: (n: number, max: number) =>
+    `ties and order effects are fitted by dense Newton steps (a ${n + 2} × ${n + 2} matrix); this is refused above ${max} items`,
   btQuasiVarianceTooFew: (n: number) => `quasi-variances need at least 3 items, got ${n}`,
   btNotConverged: (method: string, iterations: number, gradient: number) =>
     `${method} did not converge in ${iterations} iterations (max relative score ${gradient.toExponential(2)})`,
@@ -64,6 +66,8 @@ export const message = {
   badStarts: (value: number) => `number of random starts must be an integer ≥ 1. Value: \`${value}\`.`,
   covariateShape: (name: string, expectedRows: number, got: number) =>
     `${name} must have ${expectedRows} rows, got ${got}`,
+  covariateValuesLength: (expected: number, got: number) =>
+    `expected one value per judge covariate (${expected}), got ${got}`,
   covariateNotFinite: (name: string, row: number, column: string) =>
     `${name}: row ${row}, column "${column}" is not a finite number`,
   designRankDeficient: (model: string) =>

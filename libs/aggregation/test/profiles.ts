@@ -27,7 +27,7 @@ export function tennessee(): Profile {
 }
 
 /**
- * Schulze's 45-voter example (Schulze 2011, §3.1, example 1; Wikipedia "Schulze method",
+ * Schulze's 45-voter example (Schulze 2011; Wikipedia "Schulze method",
  * "Example"): 5 ACBED, 5 ADECB, 8 BEDAC, 3 CABED, 7 CAEBD, 2 CBADE, 7 DCEBA, 8 EBADC.
  */
 export function schulzeExample(): Profile {

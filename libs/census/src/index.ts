@@ -8,7 +8,7 @@ export { loadPumsSeed, PUMS_SEED_SHA256, PUMS_SEED_ROWS, PUMS_SEED_WEIGHT_MULTIP
 export {
   readPums,
   streamPums,
-  replicateWeights,
+  replicateWeightColumns,
   REPLICATE_WEIGHTS,
   type ReadPumsOptions,
   type StreamPumsOptions,

@@ -35,6 +35,9 @@ export const message = {
   // Hot-deck imputation (imputation/)
   noDonor: (row: number, cell: string) =>
     `no donor for row ${row} even in the coarsest matching cell (${cell}); the donor pool lacks that age band, sex, nativity, disability and group-quarters combination`,
+  blankMatchVariable: (variable: string) =>
+    `${variable} is blank, but the hot deck matches recipients to donors on it (expected a code on every row)`,
+  recipientsLength: (length: number, rows: number) => `the recipients mask has ${length} entries, the table has ${rows} rows`,
   tooManyItems: (count: number) => `at most 31 items can be imputed at once (one IMPFLAGS bit each), got ${count}`,
   tooManyCells: (level: string) => `matching codes too large: the cells of hot-deck level "${level}" cannot be numbered (expected PUMS codes)`,
   noRecipients: () => 'no row to impute: every row already has the item columns',

@@ -1,4 +1,5 @@
 import { InputError } from '@persona/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Codebook, censusMessage, normaliseCode, parsePumsDictionary, pumsCodebook } from '@persona/census';
 
@@ -80,6 +81,24 @@ describe('normaliseCode', () => {
     expect(normaliseCode('2024GQ0000001')).toBe('2024GQ0000001');
     expect(normaliseCode(7)).toBe('7');
   });
+});
+
+it('finds the same SCHL and OCCP entries whatever the zero padding (property)', () => {
+  // Oracle: the dictionary pads SCHL to 2 and OCCP to 4 characters (lines 2309, 4670); a code's
+  // entry must not depend on how many zeros a file put in front of it.
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 24 }), fc.integer({ min: 0, max: 3 }), (schl, zeros) => {
+      expect(codebook.find('SCHL', '0'.repeat(zeros) + String(schl))).toBe(codebook.find('SCHL', schl));
+      expect(codebook.find('SCHL', schl)).toBeDefined();
+    }),
+  );
+  const occp = codebook.variable('OCCP').values.filter((v) => v.code !== '' && v.range === undefined);
+  fc.assert(
+    fc.property(fc.constantFrom(...occp), (value) => {
+      expect(codebook.label('OCCP', Number(value.code))).toBe(value.label);
+      expect(codebook.label('OCCP', value.raw)).toBe(value.label);
+    }),
+  );
 });
 
 describe('parsePumsDictionary', () => {

@@ -35,8 +35,8 @@ function get(table: PumsTable, name: string, row: number): number | null {
 }
 
 // Universe boundaries from the 2024 PUMS data dictionary (data/census/census_pums_acs1_2024_data_dict.txt):
-// SCHL N/A under 3, LANX/DREM/DPHY under 5, MAR/WAGP/PINCP under 15, ESR under 16, MIL under 17, FER 15–50.
-const TEST_AGE_EDGES = [3, 5, 15, 16, 17, 18, 25, 35, 45, 51, 65, 75];
+// MIGSP N/A under 1, SCHL N/A under 3, LANX/DREM/DPHY under 5, MAR/WAGP/PINCP under 15, ESR under 16, MIL under 17, FER 15–50.
+const TEST_AGE_EDGES = [1, 3, 5, 15, 16, 17, 18, 25, 35, 45, 51, 65, 75];
 const band = (age: number) => TEST_AGE_EDGES.filter((edge) => age >= edge).length;
 const WEST = new Set(['02', '04', '06', '08', '15', '16', '30', '32', '35', '41', '49', '53', '56']);
 const SOUTH = new Set(['01', '05', '10', '11', '12', '13', '21', '22', '24', '28', '37', '40', '45', '47', '48', '51', '54']);
@@ -108,6 +108,7 @@ describe('imputeHotDeck on the seed', () => {
       expect(get(out, 'WAGP', r) === null).toBe(age < 15);
       expect(get(out, 'PINCP', r) === null).toBe(age < 15);
       expect(get(out, 'LANX', r) === null).toBe(age < 5);
+      if (age < 1) expect(get(out, 'MIGSP', r)).toBeNull(); // no residence 1 year ago for infants
       expect(get(out, 'FER', r) === null).toBe(!(sex === 2 && age >= 15 && age <= 50));
       expect(get(out, 'FOD1P', r) === null).toBe(!(schl !== null && schl >= 21));
       expect(get(out, 'NATIVITY', r)).toBe(get(out, 'CIT', r)! <= 3 ? 1 : 2);
@@ -200,7 +201,7 @@ function levelCell(table: PumsTable, state: readonly string[], row: number, leve
 }
 
 /** A small table in the seed's layout: the match columns, PWGTP, FULLCOLS and ESR. */
-function tinyTable(rows: { age: number; weight: number; full: 0 | 1; esr: number | null; state?: string }[]): PumsTable {
+function tinyTable(rows: { age: number; weight: number; full: 0 | 1; esr: number | null; state?: string; hisp?: number; dis?: number | null }[]): PumsTable {
   const n = rows.length;
   const int = (f: (i: number) => number | null): PumsColumn => {
     const values = new Int32Array(n);
@@ -221,10 +222,10 @@ function tinyTable(rows: { age: number; weight: number; full: 0 | 1; esr: number
       ['AGEP', int((i) => rows[i].age)],
       ['SEX', int(() => 1)],
       ['RAC1P', int(() => 1)],
-      ['HISP', int(() => 1)],
+      ['HISP', int((i) => rows[i].hisp ?? 1)],
       ['SCHL', int(() => 16)],
       ['CIT', int(() => 1)],
-      ['DIS', int(() => 2)],
+      ['DIS', int((i) => (rows[i].dis === undefined ? 2 : rows[i].dis))],
       ['FULLCOLS', int((i) => rows[i].full)],
       ['ESR', int((i) => rows[i].esr)],
     ]),
@@ -269,7 +270,7 @@ describe('imputeHotDeck on small tables', () => {
     ]);
     expect(() => imputeHotDeck(table, { seed: 1, items: ['ESR'] })).toThrow(InputError);
     expect(() => imputeHotDeck(table, { seed: 1, items: ['ESR'] })).toThrow(
-      censusMessage.noDonor(0, 'ageBand=3 sex=1 nativity=1 dis=2 schlDegree=2'),
+      censusMessage.noDonor(0, 'ageBand=4 sex=1 nativity=1 dis=2 schlDegree=2'),
     );
   });
 
@@ -277,5 +278,19 @@ describe('imputeHotDeck on small tables', () => {
     const table = tinyTable([{ age: 41, weight: 5, full: 1, esr: 1 }]);
     expect(() => imputeHotDeck(table, { seed: 1, items: ['ESR'] })).toThrow(censusMessage.noRecipients());
     expect(() => imputeHotDeck(table, { seed: 1, items: ['ESR'], minDonors: 0 })).toThrow(censusMessage.invalidMinDonors(0));
+    expect(() => imputeHotDeck(table, { seed: 1, items: ['ESR'], recipients: new Uint8Array(2) })).toThrow(censusMessage.recipientsLength(2, 1));
+    const items = Array.from({ length: 32 }, () => 'ESR');
+    expect(() => imputeHotDeck(table, { seed: 1, items })).toThrow(censusMessage.tooManyItems(32));
+  });
+
+  it('rejects a blank matching variable, an unknown state and codes too large to number the cells', () => {
+    const blankDis = tinyTable([{ age: 40, weight: 1, full: 0, esr: null, dis: null }, { age: 41, weight: 1, full: 1, esr: 1 }]);
+    expect(() => imputeHotDeck(blankDis, { seed: 1, items: ['ESR'] })).toThrow(
+      `tiny: record 0: field "DIS": ${censusMessage.blankMatchVariable('DIS')}`,
+    );
+    const puertoRico = tinyTable([{ age: 40, weight: 1, full: 0, esr: null, state: '72' }, { age: 41, weight: 1, full: 1, esr: 1 }]);
+    expect(() => imputeHotDeck(puertoRico, { seed: 1, items: ['ESR'] })).toThrow(censusMessage.unknownState('72'));
+    const huge = tinyTable([{ age: 40, weight: 1, full: 0, esr: null, hisp: 2_000_000 }, { age: 41, weight: 1, full: 1, esr: 1 }]);
+    expect(() => imputeHotDeck(huge, { seed: 1, items: ['ESR'] })).toThrow(censusMessage.tooManyCells(MATCH_LEVELS[0].name));
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { InputError } from '@persona/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REPLICATE_WEIGHTS, censusMessage, readPums, replicateWeights, streamPums, type PumsTable } from '@persona/census';
+import { REPLICATE_WEIGHTS, censusMessage, readPums, replicateWeightColumns, streamPums, type PumsTable } from '@persona/census';
 
 // A synthetic psam_p file in the Census Bureau's layout (hand-written here, so the
 // expected values are the ones written): three persons with the 80 replicate weights.
@@ -45,7 +45,7 @@ describe('readPums', () => {
 
   it('keeps the 80 replicate weights', async () => {
     const table = await readPums(join(dir, 'psam_p06.csv'));
-    const weights = replicateWeights(table);
+    const weights = replicateWeightColumns(table);
     expect(weights).toHaveLength(80);
     expect(weights![0][0]).toBe(100);
     expect(weights![79][1]).toBe(279);
@@ -60,7 +60,7 @@ describe('readPums', () => {
   it('projects columns, adding the replicate weights on request', async () => {
     const narrow = await readPums(join(dir, 'psam_p06.csv'), { columns: ['AGEP', 'PWGTP'] });
     expect(narrow.names).toEqual(['AGEP', 'PWGTP']);
-    expect(replicateWeights(narrow)).toBeNull();
+    expect(replicateWeightColumns(narrow)).toBeNull();
     const withReplicates = await readPums(join(dir, 'psam_p06.csv.gz'), { columns: ['AGEP'], replicateWeights: true });
     expect(withReplicates.names).toEqual(['AGEP', ...REPLICATE_WEIGHTS]);
   });

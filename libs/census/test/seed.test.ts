@@ -80,7 +80,8 @@ describe('loadPumsSeed', () => {
 
   it('has the same Wyoming records as the full Wyoming file, read through the Parquet reader', async () => {
     // Oracle: the seed is a 1-in-100 household sample of the state files, so every
-    // Wyoming row (README: 61 persons) must appear unchanged in p_56.parquet.
+    // Wyoming row (README: 61 persons) must appear unchanged in the full Wyoming file,
+    // data/census/pums_wy_2024.parquet (p_56.parquet of the same upstream repository).
     const wyoming = await readPums(fileURLToPath(new URL('../../../data/census/pums_wy_2024.parquet', import.meta.url)));
     const key = (table: PumsTable, i: number) => `${table.text('SERIALNO').values[i]}/${table.record(i).int('SPORDER')}`;
     const index = new Map<string, number>();
@@ -105,7 +106,7 @@ describe('loadPumsSeed', () => {
 });
 
 it('loads the Wyoming Parquet file: 6,199 persons, sum(PWGTP) = 587,618', async () => {
-  // Oracle: the shared PUMS README's table of the verbatim state files, and ACS 2024 S0101
+  // Oracle: data/README.md's check of pums_wy_2024.parquet, and ACS 2024 S0101
   // (us_national_margins.json state_population_2024: Wyoming 587,618).
   const wyoming = await readPums(fileURLToPath(new URL('../../../data/census/pums_wy_2024.parquet', import.meta.url)));
   expect(wyoming.rowCount).toBe(6_199);

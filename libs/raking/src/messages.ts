@@ -50,6 +50,8 @@ export const message = {
   baseWeightsLength: (length: number, expected: number) => `expected one base weight per row (${expected}), got ${length}`,
   baseWeightInvalid: (row: number, value: number) =>
     `base weight at row ${row} is ${String(value)}: expected a finite number ≥ 0`,
+  baseWeightNotNumber: (row: number, raw: string) =>
+    `base weight at row ${row} is ${quote(raw)}: expected a finite number ≥ 0`,
   baseWeightsAllZero: () => 'every base weight is 0: expected some positive weight',
 
   // ---- options ----------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '@persona/core';
-import { calibrate, rake, rakingMessage as message } from '../src/index.js';
+import { calibrate, parseBaseWeights, rake, rakingMessage as message } from '../src/index.js';
 import { expectApproxEqual } from './approx-equal.js';
 
 const variables = [
@@ -28,6 +28,13 @@ describe('rake rejects bad input with an InputError naming file, row/line and fi
     expect(n.message).toContain(message.baseWeightInvalid(1, Number.NaN));
     expect(thrown(() => rake({ variables, targets, baseWeights: [0, 0, 0, 0, 0, 0] })).message).toContain(message.baseWeightsAllZero());
     expect(thrown(() => rake({ variables, targets, baseWeights: [1, 2] })).message).toContain(message.baseWeightsLength(2, 6));
+  });
+
+  it('a weight column of strings: blanks and non-numbers are errors, never silent zeros', () => {
+    expect(Array.from(parseBaseWeights(['1.5', ' 2 ', '0', '3e1']))).toEqual([1.5, 2, 0, 30]);
+    expect(thrown(() => parseBaseWeights(['1', '', '2'], source)).message).toBe(`s.csv:3: field "W": ${message.baseWeightNotNumber(1, '')}`);
+    expect(thrown(() => parseBaseWeights(['1', '2', 'NA'], source)).message).toContain(message.baseWeightNotNumber(2, 'NA'));
+    expect(thrown(() => parseBaseWeights(['-1'], source)).message).toContain(message.baseWeightNotNumber(0, '-1'));
   });
 
   it('a positive target for a category the sample lacks is infeasible, naming variable and category', () => {

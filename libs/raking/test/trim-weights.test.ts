@@ -42,6 +42,16 @@ describe('trimWeights against R survey::trimWeights (the ?trimWeights example; f
     );
   });
 
+  it('caps at a quantile of the weights (R type 7)', () => {
+    const w = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    const r = trimWeights(w, { upperQuantile: 0.9 });
+    // closed form: quantile(1:10, 0.9, type = 7) = 9 + 0.1 × (10 − 9) = 9.1
+    expectApproxEqual(r.upper, 9.1, 1e-14, 'cap');
+    expect(r.trimmed).toBe(1);
+    expect(Math.max(...r.weights)).toBeLessThanOrEqual(9.1);
+    expectApproxEqual(r.weights.reduce((a, b) => a + b, 0), 55, 1e-14, 'total');
+  });
+
   it('rejects caps no weighting of this total can meet', () => {
     expect(() => trimWeights([1, 2, 3], { upper: 1.5 })).toThrow(message.trimInfeasible(3, 6, -Infinity, 1.5));
     expect(() => trimWeights([1, 2, 3], {})).toThrow(message.trimNoCap());

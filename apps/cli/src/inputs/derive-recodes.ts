@@ -17,6 +17,10 @@ import type { SampleTable } from './sample-table.js';
 export function deriveRecodes(sample: SampleTable, variables: readonly string[]): string[] {
   const wanted = variables.filter((name) => !sample.has(name) && Object.hasOwn(recodes, name));
   if (wanted.length === 0) return [];
+  for (const name of wanted) {
+    const missing = recodes[name].variables.filter((variable) => !sample.has(variable));
+    if (missing.length > 0) throw new InputError(message.recodeNeedsColumns(name, missing), { file: sample.source, field: name });
+  }
   const pums = sample.pums ?? pumsView(sample, [...new Set(wanted.flatMap((name) => recodes[name].variables))]);
   let codes: Record<string, Uint8Array>;
   try {

@@ -15,7 +15,6 @@ export interface SampleInput {
   readonly baseWeights: Float64Array | undefined;
   /** The column the base weights came from (`PWGTP×100` for the embedded seed). */
   readonly weightColumn: string | undefined;
-  readonly embedded: boolean;
 }
 
 /**
@@ -33,11 +32,11 @@ export async function loadSample(path: string | undefined, weight: string | unde
     const seed = await loadPumsSeed();
     const imputed = imputeHotDeck(seed, { seed: SEED_IMPUTATION_SEED }).table;
     const table = SampleTable.fromPums(imputed, EMBEDDED_SEED);
-    if (weight !== undefined) return { table, baseWeights: table.weights(weight), weightColumn: weight, embedded: true };
+    if (weight !== undefined) return { table, baseWeights: table.weights(weight), weightColumn: weight };
     const pwgtp = table.weights('PWGTP');
     for (let i = 0; i < pwgtp.length; i++) pwgtp[i] *= PUMS_SEED_WEIGHT_MULTIPLIER;
-    return { table, baseWeights: pwgtp, weightColumn: `PWGTP×${PUMS_SEED_WEIGHT_MULTIPLIER}`, embedded: true };
+    return { table, baseWeights: pwgtp, weightColumn: `PWGTP×${PUMS_SEED_WEIGHT_MULTIPLIER}` };
   }
   const table = SampleTable.fromTable(await readTable(path, { required: weight === undefined ? [] : [weight] }));
-  return { table, baseWeights: weight === undefined ? undefined : table.weights(weight), weightColumn: weight, embedded: false };
+  return { table, baseWeights: weight === undefined ? undefined : table.weights(weight), weightColumn: weight };
 }

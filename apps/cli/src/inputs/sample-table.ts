@@ -88,16 +88,9 @@ export class SampleTable {
     }
     return out;
   }
-
-  /** Same rows as string records: every source and derived column. */
-  record(row: number): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const name of this.names) out[name] = this.column(name)[row];
-    return out;
-  }
 }
 
 /** A decimal number as written in a data file (no hex, no blanks); anything else is NaN. */
-export function parseDecimal(text: string): number {
+function parseDecimal(text: string): number {
   return /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(text) ? Number(text) : NaN;
 }

@@ -42,15 +42,33 @@ export function choleskySolve(l: Float64Array, n: number, b: Float64Array): Floa
   return b;
 }
 
-/** (L Lᵀ)⁻¹ as a dense row-major matrix, given the factor from {@link choleskyFactor}. */
+/**
+ * (L Lᵀ)⁻¹ as a dense row-major matrix, given the factor from {@link choleskyFactor}:
+ * X = L⁻¹ by forward substitution (kept transposed, so rows are contiguous), then
+ * A⁻¹ = Xᵀ X — about n³/3 multiply-adds.
+ */
 export function choleskyInverse(l: Float64Array, n: number): Float64Array {
-  const inv = new Float64Array(n * n);
-  const col = new Float64Array(n);
+  // xt[j * n + i] = (L⁻¹)[i][j], nonzero for i ≥ j
+  const xt = new Float64Array(n * n);
   for (let j = 0; j < n; j++) {
-    col.fill(0);
-    col[j] = 1;
-    choleskySolve(l, n, col);
-    for (let i = 0; i < n; i++) inv[i * n + j] = col[i];
+    const row = j * n;
+    for (let i = j; i < n; i++) {
+      const li = i * n;
+      let s = i === j ? 1 : 0;
+      for (let k = j; k < i; k++) s -= l[li + k] * xt[row + k];
+      xt[row + i] = s / l[li + i];
+    }
+  }
+  const inv = new Float64Array(n * n);
+  for (let a = 0; a < n; a++) {
+    const ra = a * n;
+    for (let b = a; b < n; b++) {
+      const rb = b * n;
+      let s = 0;
+      for (let k = b; k < n; k++) s += xt[ra + k] * xt[rb + k];
+      inv[ra + b] = s;
+      inv[rb + a] = s;
+    }
   }
   return inv;
 }

@@ -97,6 +97,7 @@ describe('judgeCovariateBradleyTerry', () => {
     const z = [0.5, 1];
     const s = fit.strengthsFor(z);
     c.items.forEach((_, i) => approxEqual(s[i], c.theta[i] + c.gamma[0][i] * z[0] + c.gamma[1][i] * z[1], 1e-6));
+    expect(() => fit.strengthsFor([1])).toThrow(message.covariateValuesLength(2, 1));
   });
 
   it('rejects a judge without comparisons, a bad judge index and a constant judge covariate', () => {

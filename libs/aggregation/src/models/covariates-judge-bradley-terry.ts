@@ -78,7 +78,7 @@ export function judgeCovariateBradleyTerry(
     iterations: fit.iterations,
     converged: fit.converged,
     strengthsFor(values: readonly number[]): Float64Array {
-      if (values.length !== q) throw new InputError(message.covariateShape('judge covariate values', q, values.length));
+      if (values.length !== q) throw new InputError(message.covariateValuesLength(q, values.length));
       const s = Float64Array.from(theta.values);
       for (let k = 0; k < q; k++) for (let i = 0; i < n; i++) s[i] += interaction[k][i] * values[k];
       return s;

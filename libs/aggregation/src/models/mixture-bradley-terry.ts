@@ -13,7 +13,10 @@ export interface MixtureBradleyTerryOptions {
   seed?: number | string;
   /** EM iterations per start. Default 1000. */
   maxIterations?: number;
-  /** Converged when the log-likelihood gains less than tolerance · |ℓ| in an iteration. Default 1e-10. */
+  /**
+   * Converged when the log-likelihood gains less than tolerance · |ℓ| in an iteration.
+   * Default 1e-8 (stricter than flexmix's 1e-6 relative default).
+   */
   tolerance?: number;
 }
 
@@ -81,7 +84,7 @@ export function mixtureBradleyTerry(data: JudgedComparisons, options: MixtureBra
   const problem = prepare(data);
   const rng = Rng.fromSeed(options.seed ?? 0).split(`mixture-bt/K=${K}`);
   const maxIterations = options.maxIterations ?? 1000;
-  const tolerance = options.tolerance ?? 1e-10;
+  const tolerance = options.tolerance ?? 1e-8;
   const starts: MixtureStart[] = [];
   let best: EmState | null = null;
   // K = 1 has a single, non-random start (all strengths 0).

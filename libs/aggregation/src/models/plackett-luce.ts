@@ -12,7 +12,11 @@ export interface PlackettLuceOptions {
    * the data (1 when there are none, which is the plain Plackett–Luce model).
    */
   maxTieOrder?: number;
-  /** Compute standard errors (a dense information matrix over items). Default true. */
+  /**
+   * Compute standard errors. Default true. Costs a dense (n + D − 2)² information matrix and
+   * its inverse (about n³/3 operations; 1,000 items: well under a second), and for a top-k
+   * ranking O(n²) per listed position, since every item is in its choice sets.
+   */
   standardErrors?: boolean;
   maxIterations?: number;
   /** Converged when every step |Δλ_i| ≤ tolerance · (1 + |λ_i|). Default 1e-10. */

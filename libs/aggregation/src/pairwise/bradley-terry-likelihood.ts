@@ -42,6 +42,7 @@ export interface ParameterLayout {
   readonly size: number;
 }
 
+/** The layout for n strengths, then α if `orderEffect`, then s if `tie`. */
 export function parameterLayout(n: number, orderEffect: boolean, tie: boolean): ParameterLayout {
   let size = n;
   const alpha = orderEffect ? size++ : -1;

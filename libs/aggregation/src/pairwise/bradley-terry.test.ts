@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { approxEqual } from '../../test/approx-equal.js';
 import { fixtureComparisons, randomComparisons, rFixture } from '../../test/bt-fixtures.js';
 import { message } from '../messages.js';
-import { bradleyTerry, type BradleyTerryMethod } from './bradley-terry.js';
+import { bradleyTerry, MAX_DENSE_ITEMS, type BradleyTerryMethod } from './bradley-terry.js';
 import { beatsComponents, pairGraph } from './graph.js';
 import { comparisonsFromRows } from './read-comparisons.js';
 
@@ -168,6 +168,15 @@ describe('bradleyTerry: bad input', () => {
     expect(() => bradleyTerry(tied, { ties: 'davidson', method: 'mm' })).toThrow(message.btMethodPlainOnly('mm'));
     expect(() => bradleyTerry(chain, { method: 'ilsr', prior: 1 })).toThrow(message.btIlsrNoPrior());
     expect(() => bradleyTerry(chain, { prior: -1 })).toThrow(message.btBadPrior(-1));
+  });
+
+  it('refuses a dense covariance above MAX_DENSE_ITEMS items, but fits without standard errors', () => {
+    const ring = comparisonsFromRows(randomComparisons(MAX_DENSE_ITEMS + 1, 0, 3));
+    expect(() => bradleyTerry(ring)).toThrow(message.btTooManyForDense(MAX_DENSE_ITEMS + 1, MAX_DENSE_ITEMS));
+    // oracle: a ring where each item beats and loses to its neighbour once is symmetric: θ = 0.
+    const fit = bradleyTerry(ring, { standardErrors: false });
+    expect(fit.se).toBeNull();
+    for (const x of fit.logStrength) approxEqual(x, 0, 0, 1e-12);
   });
 
   it('refuses an order effect that the design cannot identify', () => {

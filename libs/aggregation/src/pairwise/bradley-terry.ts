@@ -28,7 +28,7 @@ export interface BradleyTerryOptions {
   maxIter?: number;
   /** Convergence: max relative score ≤ tol (default 1e-10); see `relativeScore`. */
   tol?: number;
-  /** Compute the covariance and standard errors (dense, O(K³)); default true. */
+  /** Compute the covariance and standard errors (dense, O(K³); refused above {@link MAX_DENSE_ITEMS} items); default true. */
   standardErrors?: boolean;
 }
 
@@ -57,6 +57,9 @@ export interface BradleyTerryFit {
   /** 1 where the comparison graph identifies the item without a prior (all items iff strongly connected). */
   readonly identified: Uint8Array;
 }
+
+/** Above this many items the dense covariance (8·n² bytes, O(n³) to invert) is refused. */
+export const MAX_DENSE_ITEMS = 4000;
 
 const MODELS: Record<TieModel, PairLogLikelihood> = { none: bradleyTerryPair, davidson: davidsonPair, 'rao-kupper': raoKupperPair };
 
@@ -96,6 +99,9 @@ export function bradleyTerry(comparisons: Comparisons, options: BradleyTerryOpti
   if (extended && method !== 'newton') throw new InputError(message.btMethodPlainOnly(method), { field: 'method' });
   if (method === 'ilsr' && Number.isFinite(prior)) throw new InputError(message.btIlsrNoPrior(), { field: 'method' });
   if (orderEffect && !comparisons.ordered) throw new InputError(message.btOrderEffectUnordered(), { field: 'order-effect' });
+  const wantSe = options.standardErrors ?? true;
+  if (wantSe && n > MAX_DENSE_ITEMS) throw new InputError(message.btTooManyForDense(n, MAX_DENSE_ITEMS), { field: 'standardErrors' });
+  if (extended && n > MAX_DENSE_ITEMS) throw new InputError(message.btExtendedTooLarge(n, MAX_DENSE_ITEMS), { field: 'method' });
 
   const graph = pairGraph(comparisons, orderEffect);
   if (ties === 'none' && graph.ties > 0) throw new InputError(message.btTiesWithoutModel(graph.ties), { field: 'ties' });
@@ -124,7 +130,6 @@ export function bradleyTerry(comparisons: Comparisons, options: BradleyTerryOpti
   if (!fit) throw new InputError(message.btSingularInformation());
 
   const K = layout.size;
-  const wantSe = options.standardErrors ?? true;
   let covariance: Float64Array | null = null;
   if (wantSe) {
     const info = new Float64Array(K * K);

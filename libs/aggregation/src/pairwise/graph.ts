@@ -55,11 +55,12 @@ export function pairGraph(comparisons: Comparisons, keepOrder: boolean): PairGra
 
   const mark = new Int32Array(n).fill(-1);
   const slot = new Int32Array(n);
-  const pa: number[] = [];
-  const pb: number[] = [];
-  const wa: number[] = [];
-  const wb: number[] = [];
-  const wt: number[] = [];
+  const pa = new Int32Array(entries);
+  const pb = new Int32Array(entries);
+  const wa = new Float64Array(entries);
+  const wb = new Float64Array(entries);
+  const wt = new Float64Array(entries);
+  let pairs = 0;
   let ties = 0;
   for (let i = 0; i < n; i++) {
     for (let q = bucketStart[i]; q < bucketStart[i + 1]; q++) {
@@ -67,12 +68,10 @@ export function pairGraph(comparisons: Comparisons, keepOrder: boolean): PairGra
       const j = hi[k];
       if (mark[j] !== i) {
         mark[j] = i;
-        slot[j] = pa.length;
-        pa.push(i);
-        pb.push(j);
-        wa.push(0);
-        wb.push(0);
-        wt.push(0);
+        slot[j] = pairs;
+        pa[pairs] = i;
+        pb[pairs] = j;
+        pairs++;
       }
       const p = slot[j];
       const o = outcome[k];
@@ -84,12 +83,11 @@ export function pairGraph(comparisons: Comparisons, keepOrder: boolean): PairGra
       else wb[p] += c;
     }
   }
-  const pairs = pa.length;
-  const a = Int32Array.from(pa);
-  const b = Int32Array.from(pb);
-  const winA = Float64Array.from(wa);
-  const winB = Float64Array.from(wb);
-  const tie = Float64Array.from(wt);
+  const a = pa.slice(0, pairs);
+  const b = pb.slice(0, pairs);
+  const winA = wa.slice(0, pairs);
+  const winB = wb.slice(0, pairs);
+  const tie = wt.slice(0, pairs);
   const wins = new Float64Array(n);
   const total = new Float64Array(n);
   const adjStart = new Int32Array(n + 1);

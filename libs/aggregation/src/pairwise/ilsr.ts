@@ -13,7 +13,7 @@ import { centre, type FitControl, type IterativeFit } from './newton.js';
  * The stationary distribution is solved by Gauss–Seidel sweeps over the items' CSR
  * adjacency (Stewart 1994, "Introduction to the numerical solution of Markov chains",
  * ch. 3), warm-started at the current π, until the largest relative change is below
- * `innerTol` (default: max(tol/10, 1e-14)) or 200 sweeps. No prior (the chain has no
+ * max(tol/10, min(0.01, score/10)) (looser while far from the optimum) or 200 sweeps. No prior (the chain has no
  * Gaussian-prior form). `theta` is the start (mean zero) and is updated in place.
  */
 export function fitILSR(graph: PairGraph, theta: Float64Array, control: FitControl): IterativeFit {
@@ -23,7 +23,6 @@ export function fitILSR(graph: PairGraph, theta: Float64Array, control: FitContr
   const rate = new Float64Array(pairs);
   const out = new Float64Array(n);
   const p = new Float64Array(n);
-  const innerTol = Math.max(control.tol / 10, 1e-14);
   let iterations = 0;
   let score = Infinity;
   for (;;) {
@@ -39,6 +38,7 @@ export function fitILSR(graph: PairGraph, theta: Float64Array, control: FitContr
       out[b[q]] += winA[q] * r;
     }
     p.set(pi);
+    const innerTol = Math.max(control.tol / 10, 1e-14, Math.min(1e-2, score / 10));
     for (let sweep = 0; sweep < 200; sweep++) {
       let change = 0;
       for (let i = 0; i < n; i++) {

@@ -1,4 +1,3 @@
-import { logistic, softplus } from './bradley-terry-likelihood.js';
 import type { PairGraph } from './graph.js';
 import { centre, type FitControl, type IterativeFit } from './newton.js';
 
@@ -29,25 +28,25 @@ export function fitNewtonCG(graph: PairGraph, theta: Float64Array, control: FitC
   const q = new Float64Array(n);
   const trial = new Float64Array(n);
 
-  const objective = (x: Float64Array): number => {
-    let v = 0;
-    for (let p = 0; p < pairs; p++) {
-      const t = x[a[p]] - x[b[p]];
-      v -= winA[p] * softplus(-t) + winB[p] * softplus(t);
-    }
-    if (precision > 0) for (let i = 0; i < n; i++) v -= 0.5 * precision * x[i] * x[i];
-    return v;
-  };
-  // Score, Laplacian weights and diagonal at theta; returns the relative score.
-  const linearise = (): number => {
+  // At x: the penalised log-likelihood (returned), and the score, Laplacian weights and
+  // diagonal (into g, weight, diag) — one pass over the pairs, one exp per pair.
+  const linearise = (x: Float64Array): number => {
     g.fill(0);
     diag.fill(precision);
+    let value = 0;
     for (let p = 0; p < pairs; p++) {
       const i = a[p];
       const j = b[p];
-      const m = winA[p] + winB[p];
-      const pr = logistic(theta[i] - theta[j]);
-      const s = winA[p] - m * pr;
+      const wa = winA[p];
+      const wb = winB[p];
+      const m = wa + wb;
+      const t = x[i] - x[j];
+      const e = Math.exp(-Math.abs(t));
+      const l = Math.log1p(e);
+      // softplus(−t) = max(−t, 0) + log1p(e^{−|t|}); P(i beats j) = logistic(t)
+      value -= t >= 0 ? wa * l + wb * (t + l) : wa * (l - t) + wb * l;
+      const pr = t >= 0 ? 1 / (1 + e) : e / (1 + e);
+      const s = wa - m * pr;
       g[i] += s;
       g[j] -= s;
       const w = m * pr * (1 - pr);
@@ -55,12 +54,13 @@ export function fitNewtonCG(graph: PairGraph, theta: Float64Array, control: FitC
       diag[i] += w;
       diag[j] += w;
     }
-    let worst = 0;
-    for (let i = 0; i < n; i++) {
-      g[i] -= precision * theta[i];
-      worst = Math.max(worst, Math.abs(g[i]) / total[i]);
+    if (precision > 0) {
+      for (let i = 0; i < n; i++) {
+        value -= 0.5 * precision * x[i] * x[i];
+        g[i] -= precision * x[i];
+      }
     }
-    return worst;
+    return value;
   };
   const applyHessian = (x: Float64Array, y: Float64Array): void => {
     for (let i = 0; i < n; i++) y[i] = precision * x[i];
@@ -78,8 +78,8 @@ export function fitNewtonCG(graph: PairGraph, theta: Float64Array, control: FitC
     return worst;
   };
 
-  let value = objective(theta);
-  let score = linearise();
+  let value = linearise(theta);
+  let score = relative(g);
   let iterations = 0;
   while (score > control.tol && iterations < control.maxIter) {
     iterations++;
@@ -111,21 +111,24 @@ export function fitNewtonCG(graph: PairGraph, theta: Float64Array, control: FitC
       for (let i = 0; i < n; i++) d[i] = z[i] + beta * d[i];
     }
     if (precision === 0) centre(delta, n);
+    // Backtracking; the accepted trial's linearisation is the next iteration's.
     let t = 1;
     let accepted = false;
     for (let h = 0; h < 60; h++, t /= 2) {
       for (let i = 0; i < n; i++) trial[i] = theta[i] + t * delta[i];
-      const v = objective(trial);
+      const v = linearise(trial);
       if (v >= value - 1e-12 * Math.abs(value)) {
         value = v;
         accepted = true;
         break;
       }
     }
-    if (!accepted) break;
+    if (!accepted) {
+      linearise(theta);
+      break;
+    }
     theta.set(trial);
-    if (precision === 0) centre(theta, n);
-    score = linearise();
+    score = relative(g);
   }
   return { x: theta, iterations, converged: score <= control.tol, maxRelativeScore: score };
 }

@@ -6,9 +6,10 @@ import { tieThreshold } from './tolerance.js';
 
 /**
  * Antiplurality (veto) scores: total weight minus the weight of ballots ranking the candidate
- * last (the scoring vector (1, …, 1, 0); Zwicker, *Handbook of Computational Social Choice*
- * 2016, §2.3). Weak orders: a ballot whose bottom level holds t candidates vetoes each with
- * weight/t; candidates a ballot leaves out are its bottom level.
+ * last (the scoring vector (1, …, 1, 0); Zwicker, "Introduction to the theory of voting",
+ * *Handbook of Computational Social Choice*, 2016). Weak orders (this project's convention, as
+ * for plurality): a ballot whose bottom level holds t candidates vetoes each with weight/t;
+ * candidates a ballot leaves out are its bottom level.
  */
 export function antipluralityScores(profile: Profile): Float64Array {
   const m = profile.candidates.length;

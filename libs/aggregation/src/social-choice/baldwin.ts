@@ -6,7 +6,7 @@ import type { RuleSpec } from './rule.js';
  * Baldwin's method (Baldwin, "The technique of the Nanson preferential majority system of
  * election", *Proc. Royal Society of Victoria* 39, 1926): repeatedly eliminate the candidate(s)
  * with the lowest Borda score among those still in, recomputing the scores each round. Every
- * candidate tied for lowest (within the tie threshold) leaves at once (pref_voting `baldwin`);
+ * candidate tied for lowest (within the tie threshold) leaves at once, as for IRV (CONTRACTS.md);
  * when all remaining are tied they all win. Condorcet-consistent: a Condorcet winner's restricted
  * Borda score is always above the average, hence never lowest.
  */

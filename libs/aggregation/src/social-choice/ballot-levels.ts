@@ -3,8 +3,8 @@ import type { Ballot } from './profile.js';
 /**
  * A ballot's weak order as levels (0 = best). A ranking ballot gives its own levels; an
  * approval-only ballot is read as the dichotomous weak order "approved ≻ not approved"
- * (Brams & Fishburn, *Approval Voting*, 1983, ch. 2: approval ballots as dichotomous
- * preferences), so ranking rules accept mixed profiles.
+ * (Brams & Fishburn, *Approval Voting*, 1983: approval ballots and dichotomous preferences),
+ * so ranking rules accept mixed profiles.
  */
 export function ballotLevels(ballot: Ballot): Int32Array {
   if (ballot.levels !== undefined) return ballot.levels;

@@ -7,9 +7,10 @@ import { tieThreshold } from './tolerance.js';
 /**
  * Borda scores (CONTRACTS.md convention): per ballot, a candidate gets the number of
  * candidates ranked strictly below it plus half the number of others tied with it, times the
- * ballot's weight. This is the "symmetric" or averaged Borda count for weak orders (Zwicker,
- * *Handbook of Computational Social Choice* 2016, §2.3; pref_voting `borda_for_profile_with_ties`
- * with ½ per tie), and equals Σ_j (support_ij + ½ ties_ij) = (m−1)W/2 + ½ Σ_j margin_ij.
+ * ballot's weight — the averaged ("symmetric") Borda count for weak orders (Borda count: Zwicker,
+ * "Introduction to the theory of voting", *Handbook of Computational Social Choice*, 2016; the
+ * npm `votes` library uses the same ½ per tie). It equals
+ * Σ_j (support_ij + ½ ties_ij) = (m−1)W/2 + ½ Σ_j margin_ij.
  * Candidates a ballot leaves out are tied at its bottom level.
  * @example ranking [a, [b, c]] over {a, b, c}: a 2, b 0.5, c 0.5
  */

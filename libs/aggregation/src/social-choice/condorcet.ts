@@ -25,7 +25,7 @@ export function condorcetLoserId(matrix: MajorityMatrix): number {
 /**
  * The Condorcet winner: the candidate a strict weighted majority prefers to each other
  * candidate (weak orders; ties count for neither side), or null when there is none.
- * Zwicker, *Handbook of Computational Social Choice* 2016, §2.2.
+ * Zwicker, "Introduction to the theory of voting", *Handbook of Computational Social Choice*, 2016.
  */
 export function condorcetWinner(profile: Profile): string | null {
   const id = condorcetWinnerId(majorityMatrix(profile));

@@ -8,8 +8,8 @@ import { tieThreshold } from './tolerance.js';
  * instant runoff), then you ought to know about the Coombs rule", *Electoral Studies* 23, 2004):
  * if a candidate has a strict majority (> half the total weight) of first choices among those
  * still in, it wins; otherwise eliminate the candidate(s) with the most weighted last places
- * among those still in. As for IRV, every candidate tied for most last places is eliminated at
- * once (pref_voting `coombs`), and when all remaining are tied they all win. Weak orders: a
+ * among those still in. As for IRV (CONTRACTS.md), every candidate tied for most last places is
+ * eliminated at once, and when all remaining are tied they all win. Weak orders: a
  * ballot's weight is split equally among the candidates tied at its best (first choices) or
  * worst (last places) remaining level; candidates a ballot leaves out are its last level.
  * `rounds` lists each round's last-place tallies and who was eliminated.

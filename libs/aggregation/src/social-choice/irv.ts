@@ -7,8 +7,8 @@ import { tieThreshold } from './tolerance.js';
  * Instant-runoff voting (Hare; alternative vote): repeatedly eliminate the candidate(s) with the
  * fewest weighted first choices among those still in, transferring each ballot to its best
  * remaining choice. CONTRACTS.md convention: every candidate tied for fewest (within the tie
- * threshold) is eliminated at once; when all remaining are tied they all win (pref_voting
- * `instant_runoff`, which removes all tied-for-last candidates together). Weak orders: a ballot
+ * threshold) is eliminated at once, and when all remaining are tied they all win (the rules (a)
+ * and (b) of the R package votesys, `irv_method`; "Eliminate All" in Perl's Vote::Count). Weak orders: a ballot
  * whose best remaining level holds t candidates gives each weight/t; a ballot whose remaining
  * candidates are all tied (e.g. all unlisted) adds the same to each and so affects no elimination.
  * Elimination runs to the end (a majority winner is never eliminated later), so `ranking` is

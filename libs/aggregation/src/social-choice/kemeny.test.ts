@@ -75,7 +75,7 @@ describe('kemeny', () => {
     expect(result.unique).toBe(true);
     // Wikipedia's pairwise tally for the same example: Chattanooga over Knoxville 83, Knoxville over
     // Chattanooga 17; swapping them costs 83 − 17 = 66, so Nashville > Knoxville > Chattanooga > Memphis
-    // scores 393 − 66 = 327 (the table's row for that ranking).
+    // scores 393 − 66 = 327 by the definition applied to that tally.
     const { support, m } = majorityMatrix(profile);
     approxEqual(kemenyScore(support, m, [1, 3, 2, 0]), 327);
   });

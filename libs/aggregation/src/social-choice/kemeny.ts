@@ -86,7 +86,7 @@ function kemenyExact(matrix: Float64Array, m: number): KemenyRanking {
   const free = new Int32Array(m);
   const values = new Float64Array(m);
   for (let s = full - 1; s >= 0; s--) {
-    // candidates not yet placed
+    // the candidates not yet placed
     let nf = 0;
     for (let x = 0; x < m; x++) if ((s & (1 << x)) === 0) free[nf++] = x;
     let top = -Infinity;
@@ -104,7 +104,7 @@ function kemenyExact(matrix: Float64Array, m: number): KemenyRanking {
     for (let a = 0; a < nf; a++) if (values[a] >= top - tol) c += count[s | (1 << free[a])];
     count[s] = c;
   }
-  // Each step x placed below set s gains Σ_{y free, y≠x} matrix[x][y] (diagonal excluded below).
+  // x placed right below the set s (above every other unplaced y) gains Σ_{y unplaced, y ≠ x} matrix[x][y].
   const gainOf = (s: number, x: number): number => {
     let gain = 0;
     for (let y = 0; y < m; y++) if (y !== x && (s & (1 << y)) === 0) gain += matrix[x * m + y];

@@ -5,10 +5,10 @@ import { resultFromScores } from './score-ranking.js';
 import { tieThreshold } from './tolerance.js';
 
 /**
- * Plurality scores: each ballot gives its weight to its top choice. Weak orders: a ballot
- * whose top level holds t candidates gives each of them weight/t (the fractional convention
- * for ties at the top, as in Zwicker, *Handbook of Computational Social Choice* 2016, §2.3
- * scoring rules extended to weak orders by averaging over the tied positions).
+ * Plurality scores: each ballot gives its weight to its top choice (Zwicker, "Introduction to the
+ * theory of voting", *Handbook of Computational Social Choice*, 2016: the scoring vector
+ * (1, 0, …, 0)). Weak orders (this project's convention, matching the averaged Borda count of
+ * CONTRACTS.md): a ballot whose top level holds t candidates gives each of them weight/t.
  */
 export function pluralityScores(profile: Profile): Float64Array {
   const m = profile.candidates.length;

@@ -1,5 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { profileOf, schulzeExample } from '../../test/profiles.js';
+import { message } from '../messages.js';
+import { majorityMatrix } from './majority-matrix.js';
+import type { Profile } from './profile.js';
 import { rankedPairs } from './ranked-pairs.js';
 import { runRule } from './registry.js';
 
@@ -55,5 +59,58 @@ describe('rankedPairs', () => {
     const result = rankedPairs(profileOf(['a', 'b', 'c', 'd'], [[[['a', 'c'], ['b', 'd']], 1]]));
     expect(result.winners).toEqual(['a', 'c']);
     expect(result.ranking).toEqual([['a', 'c'], ['b', 'd']]);
+  });
+});
+
+/**
+ * Independent oracle: ranked pairs run on EVERY order of the positive-margin pairs that sorts the
+ * margins non-increasingly (all tie-breaking orders), with cycle checks by depth-first search.
+ */
+function bruteForceWinners(p: Profile): string[] {
+  const { m, margin } = majorityMatrix(p);
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (margin[i * m + j] > 0) pairs.push([i, j]);
+  const winners = new Set<number>();
+  const permute = (k: number) => {
+    if (k === pairs.length) {
+      for (let t = 1; t < pairs.length; t++) if (margin[pairs[t - 1][0] * m + pairs[t - 1][1]] < margin[pairs[t][0] * m + pairs[t][1]]) return;
+      const locked: boolean[] = new Array(m * m).fill(false);
+      const reaches = (from: number, to: number, seen = new Set<number>()): boolean =>
+        from === to || (!seen.has(from) && (seen.add(from), Array.from({ length: m }, (_, v) => v).some((v) => locked[from * m + v] && reaches(v, to, seen))));
+      for (const [x, y] of pairs) if (!reaches(y, x)) locked[x * m + y] = true;
+      for (let c = 0; c < m; c++) if (!Array.from({ length: m }, (_, a) => locked[a * m + c]).some(Boolean)) winners.add(c);
+      return;
+    }
+    for (let t = k; t < pairs.length; t++) {
+      [pairs[k], pairs[t]] = [pairs[t], pairs[k]];
+      permute(k + 1);
+      [pairs[k], pairs[t]] = [pairs[t], pairs[k]];
+    }
+  };
+  permute(0);
+  return [...winners].sort((a, b) => a - b).map((c) => p.candidates[c]);
+}
+
+describe('rankedPairs over all tie-breaking orders (fast-check against brute force)', () => {
+  it('finds exactly the winners of every order of tied pairs (≤ 4 candidates, unit weights)', () => {
+    const ballot = (m: number) => fc.shuffledSubarray([...'abcd'.slice(0, m)], { minLength: m, maxLength: m }).map((r) => r.join(''));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 3, max: 4 }).chain((m) => fc.tuple(fc.constant(m), fc.array(ballot(m), { minLength: 1, maxLength: 5 }))),
+        ([m, ballots]) => {
+          const p = profileOf([...'abcd'.slice(0, m)], ballots.map((r) => [r, 1] as [string, number]));
+          const result = rankedPairs(p);
+          expect(result.tieSearchComplete).toBeUndefined();
+          expect(result.winners).toEqual(bruteForceWinners(p));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('says so when the search is cut short by the state cap (tieSearchComplete false, warning)', () => {
+    const result = rankedPairs(rockPaperScissors(), 'none', 0, 2);
+    expect(result.tieSearchComplete).toBe(false);
+    expect(result.warning).toBe(message.rankedPairsSearchCapped(2));
   });
 });

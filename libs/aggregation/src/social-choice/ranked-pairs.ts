@@ -184,10 +184,10 @@ function rankedPairsWithOrder(matrix: MajorityMatrix, tieOrder: Int32Array): Ran
  * remaining possible winners (the current sources) are already known (Wang et al., "Practical
  * algorithms for multi-stage voting rules with parallel universes tiebreaking", AAAI 2019).
  * Deciding this set is NP-complete (Brill & Fischer, "The price of neutrality for the ranked
- * pairs method", AAAI 2012), so the search stops after {@link RANKED_PAIRS_STATE_CAP} states
- * and says so (`complete: false`).
+ * pairs method", AAAI 2012), so the search stops after `stateCap` states and says so
+ * (`complete: false`).
  */
-function rankedPairsAllOrders(matrix: MajorityMatrix): RankedPairsOutcome {
+function rankedPairsAllOrders(matrix: MajorityMatrix, stateCap: number): RankedPairsOutcome {
   const m = matrix.m;
   const groups = majorityGroups(matrix);
   const winners = new Set<number>();
@@ -197,7 +197,7 @@ function rankedPairsAllOrders(matrix: MajorityMatrix): RankedPairsOutcome {
   const seen = new Set<string>();
   const stack: { closure: Closure; g: number; pending: number[] | null }[] = [{ closure: Closure.empty(m), g: 0, pending: null }];
   while (stack.length > 0) {
-    if (explored >= RANKED_PAIRS_STATE_CAP) {
+    if (explored >= stateCap) {
       return { winners: [...winners].sort((a, b) => a - b), above: null, complete: false, explored };
     }
     explored++;
@@ -252,13 +252,15 @@ function rankedPairsAllOrders(matrix: MajorityMatrix): RankedPairsOutcome {
  *
  * `ranking` (candidates by how many they reach in the locked graph, a weak order extending it)
  * is given when it does not depend on how ties are broken, or when ties are broken.
+ * @param stateCap search states explored at most with `none` (default {@link RANKED_PAIRS_STATE_CAP});
+ *   when reached, the result has `tieSearchComplete: false`, a `warning`, and the winners found so far.
  */
-export function rankedPairs(profile: Profile, tiebreak: TieBreak = 'none', seed = 0): RuleResult {
+export function rankedPairs(profile: Profile, tiebreak: TieBreak = 'none', seed = 0, stateCap = RANKED_PAIRS_STATE_CAP): RuleResult {
   const matrix = majorityMatrix(profile);
   const m = matrix.m;
   let outcome: RankedPairsOutcome;
   if (tiebreak === 'none') {
-    outcome = rankedPairsAllOrders(matrix);
+    outcome = rankedPairsAllOrders(matrix, stateCap);
   } else {
     const order = Int32Array.from({ length: m }, (_, c) => c);
     if (tiebreak === 'random') {

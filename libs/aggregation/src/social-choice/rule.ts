@@ -3,9 +3,9 @@ import type { Profile, RuleResult } from './profile.js';
 /**
  * How ties among winners are broken (CONTRACTS.md `persona aggregate --tiebreak`):
  * - `none`: every tied winner is reported;
- * - `lexicographic`: the earliest in the profile's `candidates` list wins (as pref_voting
- *   breaks ties by candidate index);
- * - `random`: uniform among the tied, drawn from `Rng.fromSeed(seed)`.
+ * - `lexicographic`: the earliest in the profile's `candidates` list wins (candidate index order);
+ * - `random`: uniform among the tied, drawn from `Rng.fromSeed(seed).split('tiebreak')`.
+ * Rules with internal ties (ranked pairs) may use the mode themselves; see their docs.
  */
 export type TieBreak = 'none' | 'lexicographic' | 'random';
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { profileOf, schulzeExample } from '../../test/profiles.js';
 import { majorityMatrix } from './majority-matrix.js';
@@ -11,7 +12,7 @@ describe('schulze', () => {
     expect(Array.from(support)).toEqual([0, 20, 26, 30, 22, 25, 0, 16, 33, 18, 19, 29, 0, 17, 24, 15, 12, 28, 0, 14, 23, 27, 21, 31, 0]);
   });
 
-  it('reproduces the strongest-path matrix p[X,Y] with winning votes (Schulze 2011 §3.1; Wikipedia "Schulze method")', () => {
+  it('reproduces the strongest-path matrix p[X,Y] with winning votes (Wikipedia "Schulze method", Example)', () => {
     const p = schulzeStrongestPaths(majorityMatrix(schulzeExample()), 'winning-votes');
     // Wikipedia: p[A,*] = -,28,28,30,24; p[B,*] = 25,-,28,33,24; p[C,*] = 25,29,-,29,24;
     // p[D,*] = 25,28,28,-,24; p[E,*] = 25,28,28,31,-.
@@ -32,9 +33,42 @@ describe('schulze', () => {
 
   it('reports every potential winner when the beatpath relation ties (hand-computed 3-cycle with equal margins)', () => {
     // a ≻ b ≻ c, b ≻ c ≻ a, c ≻ a ≻ b: every margin is 1, every strongest path 1, so no candidate is
-    // better than another and all three are potential winners (Schulze 2011, §4: p[X,Y] ≥ p[Y,X]).
+    // better than another and all three are potential winners (Schulze 2011: potential winners have p[X,Y] ≥ p[Y,X]).
     const result = schulze(profileOf(['a', 'b', 'c'], [['abc', 1], ['bca', 1], ['cab', 1]]));
     expect(result.winners).toEqual(['a', 'b', 'c']);
     expect(result.ranking).toEqual([['a', 'b', 'c']]);
+  });
+});
+
+describe('schulzeStrongestPaths (fast-check against path enumeration)', () => {
+  it('equals the strongest path over every simple path of margin defeats (the definition, Schulze 2011)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 5 }).chain((m) =>
+          fc.tuple(fc.constant(m), fc.array(fc.tuple(fc.shuffledSubarray([...'abcde'.slice(0, m)], { minLength: m, maxLength: m }), fc.integer({ min: 1, max: 9 })), { minLength: 1, maxLength: 6 })),
+        ),
+        ([m, ballots]) => {
+          const matrix = majorityMatrix(profileOf([...'abcde'.slice(0, m)], ballots.map(([r, w]) => [r, w] as [string[], number])));
+          const p = schulzeStrongestPaths(matrix);
+          const { margin } = matrix;
+          // Depth-first enumeration of simple paths, keeping the best weakest link.
+          const widest = (from: number, to: number): number => {
+            let best = 0;
+            const walk = (at: number, weakest: number, seen: Set<number>) => {
+              for (let next = 0; next < m; next++) {
+                if (seen.has(next) || !(margin[at * m + next] > 0)) continue;
+                const w = Math.min(weakest, margin[at * m + next]);
+                if (next === to) best = Math.max(best, w);
+                else walk(next, w, new Set([...seen, next]));
+              }
+            };
+            walk(from, Number.POSITIVE_INFINITY, new Set([from]));
+            return best;
+          };
+          for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (i !== j) expect(p[i * m + j]).toBe(widest(i, j));
+        },
+      ),
+      { numRuns: 80 },
+    );
   });
 });

@@ -3,18 +3,18 @@ import type { Profile, RuleResult } from './profile.js';
 import type { RuleSpec } from './rule.js';
 import { names, rankingFromDominance } from './score-ranking.js';
 
-/** How a pairwise defeat's strength is measured (Schulze 2011, §2.1). */
+/** How a pairwise defeat's strength is measured (Schulze 2011). */
 export type DefeatStrength = 'margin' | 'winning-votes';
 
 /**
  * Strengths of the strongest (widest) paths, row-major `m × m`: `p[i*m + j]` is the largest
  * s such that a path i = c0 → c1 → … → ck = j of pairwise defeats exists whose weakest defeat
  * has strength s; 0 when there is none. A defeat i → j exists when margin(i, j) > 0; its
- * strength is the margin (default, as pref_voting's `beat_path` and the brief require) or the
+ * strength is the margin (the default; pref_voting's `beat_path` works on the margin graph) or the
  * winning votes `support(i, j)` (Schulze's examples and Wikipedia "Schulze method"). Computed by
  * Floyd–Warshall widest paths (Schulze, "A new monotonic, clone-independent, reversal
  * symmetric, and Condorcet-consistent single-winner election method", *Social Choice and
- * Welfare* 36, 2011, §2.3), O(m³) with rows skipped where no path enters the intermediate.
+ * Welfare* 36, 2011), O(m³) with rows skipped where no path enters the intermediate.
  */
 export function schulzeStrongestPaths(matrix: MajorityMatrix, strength: DefeatStrength = 'margin'): Float64Array {
   const { m, margin, support } = matrix;
@@ -41,7 +41,7 @@ export function schulzeStrongestPaths(matrix: MajorityMatrix, strength: DefeatSt
 /**
  * The Schulze method (beatpath; Schulze 2011): candidate i is better than j when
  * p(i, j) > p(j, i) for the strongest paths p (see {@link schulzeStrongestPaths}); this
- * relation is a strict partial order (Schulze 2011, §4.1). Winners: every i with
+ * relation is a strict partial order (Schulze 2011). Winners: every i with
  * p(i, j) ≥ p(j, i) for all j. `ranking` sorts candidates by how many they are better than,
  * a weak order extending the Schulze relation. `scores` gives that count.
  */

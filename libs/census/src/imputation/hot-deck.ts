@@ -77,6 +77,7 @@ export function imputeHotDeck(table: PumsTable, options: HotDeckOptions): HotDec
   if (!(Number.isInteger(minDonors) && minDonors >= 1)) throw new InputError(message.invalidMinDonors(minDonors));
   const n = table.rowCount;
   const recipients = options.recipients ?? fullColsZero(table);
+  if (recipients.length !== n) throw new InputError(message.recipientsLength(recipients.length, n));
   const weights = table.int(options.weight ?? 'PWGTP');
   const itemColumns = items.map((name) => table.int(name));
   let recipientCount = 0;

@@ -5,12 +5,12 @@ import { regionOfState } from '../recodes/census-region.js';
 
 /**
  * Lower bounds of the hot deck's age bands. Every PUMS universe boundary of
- * the imputed items falls on a band edge — SCHL from 3, LANX/ENG/DREM/DPHY
+ * the imputed items falls on a band edge — MIGSP from 1, SCHL from 3, LANX/ENG/DREM/DPHY
  * from 5, MAR/WAGP/PINCP/FER from 15, ESR/COW/WKHP from 16, MIL from 17,
  * FER up to 50 — so a donor of the same band is always in the same universes
  * as the recipient.
  */
-export const AGE_BAND_LOWER_BOUNDS: readonly number[] = Object.freeze([0, 3, 5, 15, 16, 17, 18, 25, 35, 45, 51, 65, 75]);
+export const AGE_BAND_LOWER_BOUNDS: readonly number[] = Object.freeze([0, 1, 3, 5, 15, 16, 17, 18, 25, 35, 45, 51, 65, 75]);
 
 /** The hot-deck age band (0-based index into {@link AGE_BAND_LOWER_BOUNDS}) of an age. */
 export function ageBand(age: number): number {
@@ -106,7 +106,7 @@ export function matchFeatures(table: PumsTable): Record<FeatureName, Feature> {
   const required = (name: string): Int32Array => {
     const column = table.int(name);
     const blankRow = column.blank.indexOf(1);
-    if (blankRow >= 0) throw new InputError(message.blankInUniverse(name, 'hot-deck matching'), { file: table.source, index: blankRow, field: name });
+    if (blankRow >= 0) throw new InputError(message.blankMatchVariable(name), { file: table.source, index: blankRow, field: name });
     return column.values;
   };
   const age = required('AGEP');

@@ -12,7 +12,7 @@ import { PumsTableBuilder } from './table-builder.js';
 /** sha256 of data/census/acs2024_1yr_person_us_1in100hh.csv, as recorded in data/census/README.md. */
 export const PUMS_SEED_SHA256 = '47af2918dd2a5db4542f14d2e9ac6a36a57391bc39c1512dfd5a4eec7c0f3b08';
 
-/** Rows of the seed (persons) and the multiplier that turns its PWGTP into national totals. */
+/** Number of person records in the seed. */
 export const PUMS_SEED_ROWS = 34_415;
 
 /**

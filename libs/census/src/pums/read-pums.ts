@@ -105,7 +105,7 @@ function projectionOf(options: ReadPumsOptions): readonly string[] | undefined {
 }
 
 /** The 80 replicate weight columns of a table, or null when it lacks any of them. */
-export function replicateWeights(table: PumsTable): Int32Array[] | null {
+export function replicateWeightColumns(table: PumsTable): Int32Array[] | null {
   if (!REPLICATE_WEIGHTS.every((name) => table.has(name))) return null;
   return REPLICATE_WEIGHTS.map((name) => table.int(name).values);
 }

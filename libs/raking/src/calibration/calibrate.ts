@@ -37,7 +37,7 @@ export interface CalibrateResult {
   readonly cells: number;
 }
 
-export const DEFAULT_CALIBRATION_MAX_ITER = 50;
+const DEFAULT_CALIBRATION_MAX_ITER = 50;
 
 /**
  * Calibration on categorical margins (Deville & Särndal 1992, "Calibration

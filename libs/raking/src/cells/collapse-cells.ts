@@ -13,8 +13,6 @@ export interface Cells {
   readonly codes: readonly Int32Array[];
   /** Sum of the base weights of the cell's rows. */
   readonly weight: Float64Array;
-  /** Number of rows in the cell. */
-  readonly rows: Int32Array;
   /** First row (0-based) of the cell, for messages. */
   readonly firstRow: Int32Array;
 }
@@ -43,28 +41,35 @@ export function collapseCells(
   for (const m of levelCounts) space *= Math.max(m, 1);
   const cellOfRow = new Int32Array(nRows);
   const firstRows: number[] = [];
+  const weightOf: number[] = [];
   if (space <= DENSE_LIMIT) {
-    const key = new Int32Array(nRows);
-    let stride = 1;
-    for (let j = 0; j < k; j++) {
-      const cj = codes[j];
-      if (stride === 1) key.set(cj);
-      else for (let i = 0; i < nRows; i++) key[i] += cj[i] * stride;
-      stride *= Math.max(levelCounts[j], 1);
+    // one pass over the rows: mixed-radix key → cell, summing weights as we go
+    const stride = new Int32Array(k);
+    for (let j = 0, s = 1; j < k; j++) {
+      stride[j] = s;
+      s *= Math.max(levelCounts[j], 1);
     }
     const slot = new Int32Array(space).fill(-1);
     for (let i = 0; i < nRows; i++) {
-      const s = key[i];
-      let c = slot[s];
+      let key = 0;
+      for (let j = 0; j < k; j++) key += codes[j][i] * stride[j];
+      let c = slot[key];
       if (c < 0) {
         c = firstRows.length;
-        slot[s] = c;
+        slot[key] = c;
         firstRows.push(i);
+        weightOf.push(0);
       }
       cellOfRow[i] = c;
+      weightOf[c] += baseWeights ? baseWeights[i] : 1;
     }
   } else {
     hashCells(codes, nRows, cellOfRow, firstRows);
+    for (let c = 0; c < firstRows.length; c++) weightOf.push(0);
+    for (let i = 0; i < nRows; i++) {
+      const c = cellOfRow[i];
+      weightOf[c] += baseWeights ? baseWeights[i] : 1;
+    }
   }
   const nCells = firstRows.length;
   const firstRow = Int32Array.from(firstRows);
@@ -73,19 +78,7 @@ export function collapseCells(
     for (let c = 0; c < nCells; c++) out[c] = cj[firstRow[c]];
     return out;
   });
-  const weight = new Float64Array(nCells);
-  const rows = new Int32Array(nCells);
-  if (baseWeights) {
-    for (let i = 0; i < nRows; i++) {
-      const c = cellOfRow[i];
-      weight[c] += baseWeights[i];
-      rows[c]++;
-    }
-  } else {
-    for (let i = 0; i < nRows; i++) rows[cellOfRow[i]]++;
-    for (let c = 0; c < nCells; c++) weight[c] = rows[c];
-  }
-  return { nCells, cellOfRow, codes: cellCodes, weight, rows, firstRow };
+  return { nCells, cellOfRow, codes: cellCodes, weight: Float64Array.from(weightOf), firstRow };
 }
 
 /** Open addressing with linear probing on a 32-bit hash of the code tuple. */

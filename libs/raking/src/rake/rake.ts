@@ -26,7 +26,7 @@ export interface RakeResult {
   readonly cells: number;
 }
 
-export const DEFAULT_MAX_ITER = 1000;
+const DEFAULT_MAX_ITER = 1000;
 
 /**
  * Raking (iterative proportional fitting, Deming & Stephan 1940, "On a least
@@ -66,7 +66,7 @@ export function rake(input: RakeInput): RakeResult {
 }
 
 /** IPF sweeps on the cell weights `w` (updated in place). */
-export function rakeCells(problem: WeightingProblem, w: Float64Array, maxIter: number, tol: number) {
+function rakeCells(problem: WeightingProblem, w: Float64Array, maxIter: number, tol: number) {
   const { cells, target } = problem;
   const k = target.length;
   const nCells = cells.nCells;

@@ -37,8 +37,8 @@ export interface BalancedSample extends CubeResult {
  * x_k/π_k, so the flight starts inside each such cell with the pivotal method
  * (Deville & Tillé 1998, Biometrika 85, 89–101), a cube step along e_i − e_j; it
  * leaves at most one undecided unit per cell. The flight then continues within
- * ever coarser blocks (units agreeing on all variables but the last one, then
- * the last two, …), where only the varying variables' rows constrain the move,
+ * ever coarser blocks (units agreeing on all variables but the last two, then
+ * the last three, …), where only the varying variables' rows constrain the move,
  * and ends with the fast flight ({@link flyCube}) on all variables over the few
  * units left; the landing suppresses variables, later ones first ({@link landCube}).
  * This generalises the stratified balanced sampling of Chauvet (2009, Survey
@@ -158,17 +158,23 @@ function pivotWithinCells(pi: Float64Array, cell: Int32Array, order: Int32Array,
 }
 
 /**
- * The flight within nested blocks. For l = 1 … V − 1, units that agree on the
+ * The flight within nested blocks. For l = 2 … V − 1, units that agree on the
  * first V − l variables have the same entries in those variables' indicator rows,
  * so a vector u on a block with Σu = 0 and zero products with the rows of the last
  * l variables is in the kernel of the whole balancing matrix. Each block's flight
  * ({@link flyCube} on 1 + Σ_{last l} (K_v − 1) rows) leaves at most that many units
- * undecided. Returns the units still undecided, in the order of `units`.
+ * undecided. (l = 1 could not move: after the cell pivots such a block holds one
+ * unit per category of the last variable, whose vectors are independent.) Units
+ * are sorted by their codes so that every level's blocks are runs. Returns the
+ * units still undecided.
  */
 function flyWithinBlocks(pi: Float64Array, codes: Int32Array[], radix: number[], units: Int32Array, rng: Rng): Int32Array {
   const variables = codes.length;
-  let current = units;
-  for (let l = 1; l < variables && current.length > 1; l++) {
+  let current = Int32Array.from(units).sort((a, b) => {
+    for (let v = 0; v < variables; v++) { const d = codes[v]![a]! - codes[v]![b]!; if (d !== 0) return d; }
+    return 0;
+  });
+  for (let l = 2; l < variables && current.length > 1; l++) {
     const fixed = variables - l;
     const offsets: number[] = [];
     let q = 1;
@@ -181,22 +187,17 @@ function flyWithinBlocks(pi: Float64Array, codes: Int32Array[], radix: number[],
         if (c < radix[v]! - 1) out[offsets[v - fixed]! + c] = 1;
       }
     };
-    const numericKey = radix.slice(0, fixed).reduce((a, b) => a * b, 1) <= Number.MAX_SAFE_INTEGER;
-    const blocks = new Map<number | string, number[]>();
-    for (const k of current) {
-      let key: number | string = 0;
-      if (numericKey) for (let v = 0; v < fixed; v++) key = key * radix[v]! + codes[v]![k]!;
-      else key = codes.slice(0, fixed).map((c) => c[k]).join(',');
-      const block = blocks.get(key);
-      if (block === undefined) blocks.set(key, [k]);
-      else block.push(k);
+    const sameBlock = (a: number, b: number) => {
+      for (let v = 0; v < fixed; v++) if (codes[v]![a] !== codes[v]![b]) return false;
+      return true;
+    };
+    for (let start = 0; start < current.length;) {
+      let end = start + 1;
+      while (end < current.length && sameBlock(current[start]!, current[end]!)) end++;
+      if (end - start > 1) flyCube(row, q, q, pi, current.subarray(start, end), rng);
+      start = end;
     }
-    const undecided = new Uint8Array(pi.length);
-    for (const block of blocks.values()) {
-      const left = block.length > 1 ? flyCube(row, q, q, pi, Int32Array.from(block), rng) : Int32Array.from(block);
-      for (const k of left) undecided[k] = 1;
-    }
-    current = current.filter((k) => undecided[k] === 1);
+    current = current.filter((k) => pi[k]! > 0 && pi[k]! < 1);
   }
   return current;
 }

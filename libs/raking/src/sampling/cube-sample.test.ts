@@ -53,6 +53,18 @@ describe('cube method (Deville & Tillé 2004)', () => {
     });
   });
 
+  // Regression: with one absolute rank tolerance, rows of 1e9 made rows of 1 look null and their balance was lost.
+  it('variables of very different scales are all balanced (income in dollars beside indicators)', () => {
+    const { pik, balancing } = population(400, 50, 'cube-scale');
+    const income = Float64Array.from(balancing[1]!, (x) => x * 1e7);
+    const result = cubeSample(pik, [balancing[0]!, income, balancing[2]!], Rng.fromSeed(1));
+    for (const x of [balancing[0]!, income, balancing[2]!]) {
+      let flight = 0, total = 0;
+      for (let k = 0; k < pik.length; k++) { flight += (x[k]! / pik[k]!) * result.flightPik[k]!; total += x[k]!; }
+      expectApproxEqual(flight, total, 1e-9, 'balancing total');
+    }
+  });
+
   it('same seed, same sample', () => {
     const { pik, balancing } = population(300, 30, 'cube-seed');
     expect(cubeSample(pik, balancing, Rng.fromSeed(4)).sample).toEqual(cubeSample(pik, balancing, Rng.fromSeed(4)).sample);

@@ -52,8 +52,14 @@ export function cubeSample(
       if (!Number.isFinite(column[k]!)) throw new InputError(samplingMessage.invalidValue(column[k]!), { field: 'balancing', index: k });
     }
   });
+  // Each variable is divided by its mean |x/π| so that the rank tolerance treats every row alike (the kernel is unchanged).
+  const unit = balancing.map((column) => {
+    let s = 0, m = 0;
+    for (let k = 0; k < size; k++) if (pik[k]! > 0) { s += Math.abs(column[k]! / pik[k]!); m++; }
+    return s > 0 ? m / s : 1;
+  });
   const row: BalancingRow = (k, out) => {
-    for (let j = 0; j < p; j++) out[j] = balancing[j]![k]! / pik[k]!;
+    for (let j = 0; j < p; j++) out[j] = (balancing[j]![k]! / pik[k]!) * unit[j]!;
   };
   const pi = Float64Array.from(pik);
   const order = unitOrder(options.order ?? 'random', size, rng);

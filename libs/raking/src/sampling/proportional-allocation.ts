@@ -32,8 +32,8 @@ export function proportionalAllocation(totals: ArrayLike<number>, sizes: ArrayLi
   const floor = new Int32Array(strata);
   const fraction = new Float64Array(strata);
   for (let h = 0; h < strata; h++) {
-    floor[h] = Math.floor(exact[h]! + 1e-9);
-    fraction[h] = Math.max(0, exact[h]! - floor[h]!);
+    floor[h] = Math.floor(exact[h]!);
+    fraction[h] = exact[h]! - floor[h]!;
   }
   for (const h of systematicSample(fraction, rng)) floor[h] = floor[h]! + 1;
   return floor;

@@ -30,6 +30,15 @@ describe('stratified sampling', () => {
     totals.forEach((t, h) => expect(Math.abs(mean[h]! - (n * t) / 40)).toBeLessThan(4 * 0.5 / Math.sqrt(reps)));
   });
 
+  it('Σ n_h = n when the shares are integers up to rounding (totals 0.1 + 0.2 style)', () => {
+    // Regression guard: a rounding fudge on ⌊a_h⌋ once made the fractional parts sum to a non-integer.
+    const totals = [0.1, 0.2, 0.3, 0.4];
+    for (let s = 0; s < 200; s++) {
+      const a = proportionalAllocation(totals, [50, 50, 50, 50], 10, Rng.fromSeed(s));
+      expect(a.reduce((x, y) => x + y, 0)).toBe(10);
+    }
+  });
+
   it('a stratum whose share exceeds its size is taken whole and the rest re-allocated', () => {
     const a = proportionalAllocation([90, 5, 5], [3, 50, 50], 10, Rng.fromSeed(1));
     // closed form: 90% of 10 exceeds N_1 = 3, so n_1 = 3 and the other 7 split 3.5 / 3.5.

@@ -46,6 +46,13 @@ describe('systematic PPS (Madow 1949)', () => {
     }
   });
 
+  it('exact size n when the floating sum of π is not exactly n (5,000 of 20,000 weights)', () => {
+    const rng = Rng.fromSeed('big');
+    const weights = Float64Array.from({ length: 20_000 }, () => Math.exp(rng.normal()));
+    const p = inclusionProbabilities(weights, 5000);
+    for (let s = 0; s < 10; s++) expect(systematicSample(p, Rng.fromSeed(s), { order: 'random' }).length).toBe(5000);
+  });
+
   it('a non-integer Σπ gives ⌊Σπ⌋ or ⌈Σπ⌉ units, with mean Σπ', () => {
     const p = new Float64Array(10).fill(0.25); // Σπ = 2.5
     let total = 0;

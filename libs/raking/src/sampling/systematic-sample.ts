@@ -15,10 +15,11 @@ export interface SystematicOptions {
  * covering u, u + 1, u + 2, … are selected. As R `sampling::UPsystematic(pik)`:
  * units with π_i = 1 are taken and units with π_i = 0 never are, outside the pass.
  *
- * The pass runs on integers: each π_i is held as a multiple of 2^-b (b ≥ 32,
- * as large as Σπ allows in 53 bits) so that the sample size is exactly Σπ when Σπ
- * is an integer (within 1e-9 relative; the last units' rounding is adjusted) and
- * otherwise ⌊Σπ⌋ or ⌈Σπ⌉; each unit's inclusion probability is π_i within 2^-b.
+ * The pass runs on integers: each π_i is held as a multiple of 2^-b, with
+ * b = min(48, 52 − ⌈log2(Σπ + 2)⌉) (so b ≥ 32 for Σπ < 2^20), exact in doubles, so
+ * the sample size is exactly Σπ when Σπ is an integer (within 1e-9 relative; the
+ * rounding residue is spread one 2^-b at a time) and otherwise ⌊Σπ⌋ or ⌈Σπ⌉; each
+ * unit's inclusion probability is π_i within a few 2^-b.
  *
  * @param pik inclusion probabilities in [0, 1].
  * @returns the selected unit indices, ascending.
@@ -48,10 +49,15 @@ export function systematicSample(pik: ArrayLike<number>, rng: Rng, options: Syst
     const size0 = Math.round(total);
     if (Math.abs(total - size0) <= 1e-9 * Math.max(1, total)) {
       // Σπ is an integer: spend the rounding residue (a few units of 2^-b) so that Σq = n·2^b exactly.
+      // One unit of 2^-b per unit and pass, so no unit's probability moves by more than a few 2^-b.
       let residue = size0 * scale - sum;
-      for (let j = listed - 1; j >= 0 && residue !== 0; j--) {
-        if (residue > 0 && q[j]! < scale) { const add = Math.min(residue, scale - q[j]!); q[j] = q[j]! + add; residue -= add; }
-        else if (residue < 0 && q[j]! > 1) { const sub = Math.min(-residue, q[j]! - 1); q[j] = q[j]! - sub; residue += sub; }
+      let moved = true;
+      while (residue !== 0 && moved) {
+        moved = false;
+        for (let j = listed - 1; j >= 0 && residue !== 0; j--) {
+          if (residue > 0 && q[j]! < scale) { q[j] = q[j]! + 1; residue--; moved = true; }
+          else if (residue < 0 && q[j]! > 1) { q[j] = q[j]! - 1; residue++; moved = true; }
+        }
       }
     }
     const start = Math.floor(rng.next() * scale);

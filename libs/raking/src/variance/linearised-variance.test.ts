@@ -46,13 +46,19 @@ describe('Taylor linearisation against R survey', () => {
     expectApproxEqual(q.se, r.ratio!.se as number, 1e-8, 'ratio se');
   });
 
-  it('a domain, as the same calls on subset(design, dom == 1)', () => {
-    expectApproxEqual(linearisedTotal(design, y, dom).se, r.domainTotal!.se as number, 1e-8, 'total se');
-    expectApproxEqual(linearisedMean(design, y, dom).se, r.domainMean!.se as number, 1e-8, 'mean se');
+  it('a domain, as the same calls (deff = TRUE) on subset(design, dom == 1)', () => {
+    const t = linearisedTotal(design, y, dom);
+    expectApproxEqual(t.se, r.domainTotal!.se as number, 1e-8, 'total se');
+    expectApproxEqual(t.deff, r.domainTotal!.deff as number, 1e-8, 'total deff');
+    const m = linearisedMean(design, y, dom);
+    expectApproxEqual(m.se, r.domainMean!.se as number, 1e-8, 'mean se');
+    expectApproxEqual(m.deff, r.domainMean!.deff as number, 1e-8, 'mean deff');
     expectApproxEqual(linearisedRatio(design, y, x, dom).se, r.domainRatio!.se as number, 1e-8, 'ratio se');
     const shares = linearisedShares(design, data.cat, dom);
     list(r.domainShares!.names as string[]).forEach((name, i) => {
-      expectApproxEqual(shares.get(name.replace(/^cat/, ''))!.se, list(r.domainShares!.se)[i]!, 1e-8, name);
+      const e = shares.get(name.replace(/^cat/, ''))!;
+      expectApproxEqual(e.se, list(r.domainShares!.se)[i]!, 1e-8, name);
+      expectApproxEqual(e.deff, list(r.domainShares!.deff)[i]!, 1e-8, `${name} deff`);
     });
   });
 

@@ -27,3 +27,27 @@ export function checkBaseWeights(weights: ArrayLike<number>, nRows: number, sour
   if (!positive) throw new InputError(message.baseWeightsAllZero(), where);
   return weights instanceof Float64Array ? weights : Float64Array.from(weights);
 }
+
+/**
+ * Reads a weight column of strings (as from a CSV) into base weights: each
+ * value must be a decimal number (JavaScript `Number` syntax, surrounding
+ * spaces allowed), finite and ≥ 0. A blank is an error, never a silent 0.
+ * @throws {InputError} naming the row (and line, with `source.lineOffset`) and the value.
+ */
+export function parseBaseWeights(column: ArrayLike<string>, source: InputSource = {}): Float64Array {
+  const n = column.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const raw = column[i];
+    const x = raw.trim() === '' ? Number.NaN : Number(raw);
+    if (!(x >= 0) || x === Infinity) {
+      throw new InputError(message.baseWeightNotNumber(i, raw), {
+        file: source.sampleFile,
+        field: source.weightField,
+        ...(source.lineOffset !== undefined ? { line: i + source.lineOffset } : {}),
+      });
+    }
+    out[i] = x;
+  }
+  return checkBaseWeights(out, n, source);
+}

@@ -21,7 +21,7 @@ export interface ApprovalElection {
 
 /**
  * The approval election of a profile (Lackner & Skowron 2023, *Multi-Winner Voting with
- * Approval Preferences*, §2.1). An `approved` ballot is taken as is. A ranking ballot approves
+ * Approval Preferences*). An `approved` ballot is taken as is. A ranking ballot approves
  * its top `top` candidates: every candidate with fewer than `top` candidates strictly above it,
  * so a tie straddling position `top` is approved whole (a weak order has no other neutral cut).
  * Ballots with the same approval set are merged (weights add), which every rule here allows

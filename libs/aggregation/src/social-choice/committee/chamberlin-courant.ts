@@ -6,7 +6,7 @@ import { COMMITTEE_EXACT_LIMIT, type CommitteeOptions } from './pav.js';
 import { thieleLocalSearch, thieleOptimal, thieleScore, thieleSequential } from './thiele.js';
 
 /**
- * Approval Chamberlin–Courant (Chamberlin & Courant 1983; Lackner & Skowron 2023, §2.2): the
+ * Approval Chamberlin–Courant (Chamberlin & Courant 1983; Lackner & Skowron 2023): the
  * size-k committee maximising the total weight of voters who approve at least one member
  * (the Thiele method with ω = (1, 0, 0, …)).
  *

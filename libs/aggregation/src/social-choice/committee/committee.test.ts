@@ -7,7 +7,7 @@ import { parseProfile } from '../read-profile.js';
 import { approvalElection, type ApprovalElection } from './approval-election.js';
 import { chamberlinCourant } from './chamberlin-courant.js';
 import { equalShares } from './equal-shares.js';
-import { ejrViolation, satisfiesEJR, satisfiesJR } from './justified-representation.js';
+import { ejrViolation, pjrViolation, satisfiesEJR, satisfiesJR, satisfiesPJR } from './justified-representation.js';
 import { pav, pavWeights } from './pav.js';
 import { phragmen } from './phragmen.js';
 import { thieleScore } from './thiele.js';
@@ -41,6 +41,17 @@ const approvalProfiles = fc.integer({ min: 3, max: 6 }).chain((m) =>
       { minLength: 1, maxLength: 8 },
     ),
   }),
+);
+
+/** Bloc-structured instances for the representation checks: voters share a few approval sets, so ℓ ≥ 2 cohesive groups occur. */
+const blocProfiles = fc.integer({ min: 4, max: 7 }).chain((m) =>
+  fc
+    .record({
+      k: fc.integer({ min: 2, max: m - 1 }),
+      blocs: fc.array(fc.subarray(Array.from({ length: m }, (_, i) => i), { minLength: 1 }), { minLength: 1, maxLength: 3 }),
+      members: fc.array(fc.record({ bloc: fc.nat(), weight: fc.integer({ min: 1, max: 20 }).map((w) => w / 4) }), { minLength: 2, maxLength: 8 }),
+    })
+    .map(({ k, blocs, members }) => ({ m, k, voters: members.map((v) => ({ approved: blocs[v.bloc % blocs.length], weight: v.weight })) })),
 );
 
 function toProfile(m: number, voters: { approved: number[]; weight: number }[]) {
@@ -77,7 +88,7 @@ function bruteThiele(e: ApprovalElection, k: number, omega: Float64Array): { com
   return { committee: best, score: bestScore };
 }
 
-/** Oracle: EJR by its definition — every subset of voters (Aziz et al. 2017, Def. 3). */
+/** Oracle: EJR by its definition — every subset of voters (Aziz et al. 2017). */
 function bruteEjr(voters: { approved: number[]; weight: number }[], member: Set<number>, k: number, maxEll = k): boolean {
   const n = voters.reduce((s, v) => s + v.weight, 0);
   for (let mask = 1; mask < 1 << voters.length; mask++) {
@@ -92,7 +103,20 @@ function bruteEjr(voters: { approved: number[]; weight: number }[], member: Set<
   return true;
 }
 
-const namesOf = (mask: Uint8Array) => letters.filter((_, c) => mask[c] === 1);
+/** Oracle: PJR by its definition — every subset of voters (Sánchez-Fernández et al. 2017). */
+function brutePjr(voters: { approved: number[]; weight: number }[], member: Set<number>, k: number): boolean {
+  const n = voters.reduce((s, v) => s + v.weight, 0);
+  for (let mask = 1; mask < 1 << voters.length; mask++) {
+    const group = voters.filter((_, i) => (mask >> i) & 1);
+    const weight = group.reduce((s, v) => s + v.weight, 0);
+    const common = group.reduce((acc, v) => acc.filter((c) => v.approved.includes(c)), group[0].approved);
+    const covered = new Set(group.flatMap((v) => v.approved.filter((c) => member.has(c))));
+    for (let ell = 1; ell <= k; ell++) {
+      if (weight >= (ell * n) / k - 1e-9 && common.length >= ell && covered.size < ell) return false;
+    }
+  }
+  return true;
+}
 
 describe('committee rules on the running example of Lackner & Skowron (2023)', () => {
   it('PAV elects {a, b, c, f}', () => {
@@ -159,13 +183,14 @@ describe('justified representation', () => {
     ],
   });
 
-  it('sequential Phragmén satisfies JR but fails EJR on the Brill et al. (2017) instance, while PAV satisfies EJR', () => {
+  it('sequential Phragmén satisfies JR and PJR but fails EJR on the Brill et al. (2017) instance, while PAV satisfies EJR', () => {
     // Oracle: abcvoting documentation, "Properties of committees" (docs/intro-properties.rst), the
     // example from Brill, Freeman, Janson & Lackner 2017: seq-Phragmén with k = 12 gives a committee
     // with JR True, PJR True, EJR False. The 4 voters {0,1,2}×2, {0,1,3}×2 weigh 4 ≥ 2·24/12 and
     // jointly approve c0, c1, so EJR asks one of them to have 2 members.
     const committee = phragmen(phragmenExample, 12).committee!;
     expect(satisfiesJR(phragmenExample, committee, 12)).toBe(true);
+    expect(satisfiesPJR(phragmenExample, committee, 12)).toBe(true);
     expect(satisfiesEJR(phragmenExample, committee, 12)).toBe(false);
     const e = approvalElection(phragmenExample, 12);
     const member = new Uint8Array(14);
@@ -174,28 +199,45 @@ describe('justified representation', () => {
     expect(satisfiesEJR(phragmenExample, pav(phragmenExample, 12).committee!, 12)).toBe(true);
   });
 
-  it('the EJR check agrees with the definition (enumeration of all voter groups)', () => {
-    // Oracle: Aziz et al. 2017, Def. 3, checked by brute force over every subset of voters.
+  it('the EJR, JR and PJR checks agree with their definitions (enumeration of all voter groups)', () => {
+    // Oracle: the definitions of JR and EJR (Aziz et al. 2017) and PJR (Sánchez-Fernández et al. 2017), by brute force over every subset of voters.
     let violations = 0;
+    let pjrViolations = 0;
+    let ejr2 = 0;
+    let pjr2 = 0;
     fc.assert(
       fc.property(
-        approvalProfiles.chain((p) =>
+        blocProfiles.chain((p) =>
           fc.record({ p: fc.constant(p), committee: fc.shuffledSubarray(Array.from({ length: p.m }, (_, i) => i), { minLength: p.k, maxLength: p.k }) }),
         ),
         ({ p: { m, k, voters }, committee }) => {
-        const member = new Set(committee);
-        const mask = new Uint8Array(m);
-        for (const c of member) mask[c] = 1;
-        const e = approvalElection(toProfile(m, voters), k);
-        expect(ejrViolation(e, mask, k) === null).toBe(bruteEjr(voters, member, k));
-        expect(ejrViolation(e, mask, k, 1) === null).toBe(bruteEjr(voters, member, k, 1));
-        if (ejrViolation(e, mask, k) !== null) violations++;
-      }),
-      { numRuns: 150, seed: 3 },
+          const e = approvalElection(toProfile(m, voters), k);
+          const check = (member: Set<number>): void => {
+            const mask = new Uint8Array(m);
+            for (const c of member) mask[c] = 1;
+            const ejr = ejrViolation(e, mask, k);
+            const pjr = pjrViolation(e, mask, k);
+            expect(ejr === null).toBe(bruteEjr(voters, member, k));
+            expect(ejrViolation(e, mask, k, 1) === null).toBe(bruteEjr(voters, member, k, 1));
+            expect(pjr === null).toBe(brutePjr(voters, member, k));
+            if (ejr !== null) violations++;
+            if (pjr !== null) pjrViolations++;
+            if (ejr !== null && ejr.ell >= 2) ejr2++;
+            if (pjr !== null && pjr.ell >= 2) pjr2++;
+          };
+          check(new Set(committee));
+          // Phragmén's committees satisfy PJR but can fail EJR: the case where the two checks differ.
+          check(new Set(phragmen(toProfile(m, voters), k).committee!.map((x) => letters.indexOf(x))));
+        },
+      ),
+      { numRuns: 300, seed: 3 },
     );
-    // The random committees must exercise both answers for the comparison to mean anything.
-    expect(violations).toBeGreaterThan(10);
-    expect(violations).toBeLessThan(140);
+    // The random committees must exercise both answers, including groups with ℓ ≥ 2, for the comparison to mean anything.
+    expect(violations).toBeGreaterThan(50);
+    expect(violations).toBeLessThan(500);
+    expect(pjrViolations).toBeGreaterThan(50);
+    expect(ejr2).toBeGreaterThan(20);
+    expect(pjr2).toBeGreaterThan(20);
   });
 
   it('rejects committees with unknown or repeated members or the wrong size', () => {
@@ -219,9 +261,10 @@ describe('exactness and axioms on random instances', () => {
     );
   });
 
-  it('PAV (exact and ls-PAV), equal shares satisfy EJR; CC (exact and greedy + swaps) satisfies JR', () => {
-    // Oracle: theorems — Aziz et al. 2017 Thm. 3 (PAV: EJR) and Thm. 2 argument (CC: JR); Aziz et al. 2018
-    // Thm. 1 (ls-PAV: EJR); Peters & Skowron 2020 Thm. 2 (equal shares: EJR) — checked by the brute-force definition.
+  it('PAV (exact and ls-PAV), equal shares satisfy EJR; CC (exact and greedy + swaps) satisfies JR; Phragmén satisfies PJR', () => {
+    // Oracle: published theorems — PAV satisfies EJR and CC satisfies JR (Aziz et al. 2017); ls-PAV satisfies
+    // EJR (Aziz et al. 2018); equal shares satisfies EJR (Peters & Skowron 2020); seq-Phragmén satisfies PJR
+    // (Brill et al. 2017) — each checked by the brute-force definitions.
     fc.assert(
       fc.property(approvalProfiles, ({ m, k, voters }) => {
         const profile = toProfile(m, voters);
@@ -232,6 +275,7 @@ describe('exactness and axioms on random instances', () => {
         expect(bruteEjr(voters, has(equalShares(profile, k, { completion: 'utilitarian' }).committee!), k)).toBe(true);
         expect(bruteEjr(voters, has(chamberlinCourant(profile, k).committee!), k, 1)).toBe(true);
         expect(bruteEjr(voters, has(chamberlinCourant(profile, k, { method: 'approximate' }).committee!), k, 1)).toBe(true);
+        expect(brutePjr(voters, has(phragmen(profile, k).committee!), k)).toBe(true);
       }),
       { numRuns: 40, seed: 9 },
     );

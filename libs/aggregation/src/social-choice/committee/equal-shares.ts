@@ -8,7 +8,7 @@ import { committeeResult, maskOf } from './committee-result.js';
  * How the method of equal shares fills seats left when no candidate is affordable:
  * - `add1` (default): rerun with the voters' total budget raised to k+1, k+2, … (the "add1"
  *   completion of Peters, Pierczyński & Skowron 2021, "Proportional participatory budgeting with
- *   additive utilities", §4.2), keep the last committee of at most k members, then fill the rest
+ *   additive utilities"), keep the last committee of at most k members, then fill the rest
  *   as `utilitarian` does;
  * - `utilitarian`: add the remaining candidates by decreasing approval weight (earliest first on ties).
  */
@@ -16,7 +16,7 @@ export type EqualSharesCompletion = 'add1' | 'utilitarian';
 
 /**
  * One run of the method of equal shares (Rule X) for approval ballots (Peters & Skowron 2020,
- * "Proportionality and the limits of welfarism", §5; Lackner & Skowron 2023, §2.5) with total
+ * "Proportionality and the limits of welfarism"; Lackner & Skowron 2023) with total
  * budget `budget` and price 1 per seat: voter group g starts with weight_g · budget / n. A
  * candidate is affordable when its approvers can pay 1 together; among affordable candidates
  * the one with the smallest ρ — the per-unit-of-weight payment such that

@@ -30,74 +30,128 @@ function committeeMask(profile: Profile, committee: readonly string[], k: number
 /**
  * The first EJR violation of committee `member` (size k), or `null` when it satisfies
  * Extended Justified Representation (Aziz, Brill, Conitzer, Elkind, Freeman & Walsh 2017,
- * "Justified representation in approval-based committee voting", Def. 3): for every ℓ ≥ 1 and
+ * "Justified representation in approval-based committee voting"): for every ℓ ≥ 1 and
  * every group N′ of weight ≥ ℓ·n/k whose voters jointly approve ≥ ℓ candidates, some voter of
  * N′ approves ≥ ℓ members. Weighted voters: n is the total weight (weights act as multiplicities).
  *
- * Deciding EJR is coNP-complete (Aziz et al. 2017, Thm. 6), so this check is EXACT but
- * exponential in the worst case. It uses that a violation for ℓ exists iff some set T of ℓ
- * candidates is approved by voters of weight ≥ ℓn/k among those with < ℓ members in W, and
- * prunes with polynomial-time necessary conditions: skip ℓ when those voters weigh < ℓn/k;
- * keep only candidates whose approvers among them weigh ≥ ℓn/k; depth-first over T in
- * candidate order, abandoning a branch as soon as the common approvers weigh < ℓn/k (weights
- * only shrink as T grows). Weights are compared with a relative 1e-10 tolerance in favour of
- * the group (a group at exactly ℓn/k counts).
+ * Deciding EJR is coNP-complete (Aziz et al. 2017), so this check is EXACT but
+ * exponential in the worst case: a violation for ℓ exists iff some set T of ℓ candidates is
+ * approved by voters of weight ≥ ℓn/k among those with < ℓ members in W; T is searched
+ * depth-first with the pruning described at `cohesiveGroup` (polynomial necessary conditions
+ * first). `maxEll` = 1 gives the (polynomial) JR check.
  */
 export function ejrViolation(e: ApprovalElection, member: Uint8Array, k: number, maxEll = k): RepresentationViolation | null {
-  const n = e.totalWeight;
-  const tol = TIE_TOLERANCE * n;
-  const inW = new Int32Array(e.groups);
-  for (let g = 0; g < e.groups; g++) for (let p = e.start[g]; p < e.start[g + 1]; p++) inW[g] += member[e.approvals[p]];
+  const inW = membersApproved(e, member);
   for (let ell = 1; ell <= maxEll; ell++) {
-    const quota = (ell * n) / k - tol;
     const under: number[] = [];
-    let underWeight = 0;
-    for (let g = 0; g < e.groups; g++) {
-      if (inW[g] < ell && e.start[g + 1] - e.start[g] >= ell) {
-        under.push(g);
-        underWeight += e.weight[g];
-      }
-    }
-    if (underWeight < quota) continue;
-    const approvesCount = new Float64Array(e.m);
-    for (const g of under) for (let p = e.start[g]; p < e.start[g + 1]; p++) approvesCount[e.approvals[p]] += e.weight[g];
-    const pool: number[] = [];
-    for (let c = 0; c < e.m; c++) if (approvesCount[c] >= quota) pool.push(c);
-    if (pool.length < ell) continue;
-    const approves = (g: number, c: number): boolean => {
-      for (let p = e.start[g]; p < e.start[g + 1]; p++) if (e.approvals[p] === c) return true;
-      return false;
-    };
-    const chosen: number[] = [];
-    const search = (from: number, voters: number[]): number[] | null => {
-      if (chosen.length === ell) return chosen.slice();
-      for (let i = from; i <= pool.length - (ell - chosen.length); i++) {
-        const c = pool[i];
-        const next = voters.filter((g) => approves(g, c));
-        let weight = 0;
-        for (const g of next) weight += e.weight[g];
-        if (weight < quota) continue;
-        chosen.push(c);
-        const found = search(i + 1, next);
-        if (found !== null) return found;
-        chosen.pop();
-      }
-      return null;
-    };
-    const found = search(0, under);
-    if (found !== null) {
-      let weight = 0;
-      for (const g of under) if (found.every((c) => approves(g, c))) weight += e.weight[g];
-      return { ell, candidates: found.map((c) => e.candidates[c]), weight };
-    }
+    for (let g = 0; g < e.groups; g++) if (inW[g] < ell) under.push(g);
+    const found = cohesiveGroup(e, under, ell, k);
+    if (found !== null) return found;
   }
   return null;
 }
 
 /**
- * Justified Representation (Aziz et al. 2017, Def. 1): no group of weight ≥ n/k that jointly
+ * The first PJR violation of committee `member` (size k), or `null` when it satisfies
+ * Proportional Justified Representation (Sánchez-Fernández, Elkind, Lackner, Fernández, Fisteus,
+ * Basanta Val & Skowron 2017, "Proportional justified representation"): for every ℓ ≥ 1
+ * and every group N′ of weight ≥ ℓ·n/k whose voters jointly approve ≥ ℓ candidates, the members
+ * approved by at least one voter of N′ number ≥ ℓ.
+ *
+ * Deciding PJR is coNP-complete too (Aziz, Elkind, Huang, Lackner, Sánchez-Fernández & Skowron
+ * 2018), so this check is EXACT but exponential: a violation for ℓ exists iff for some set X of
+ * ℓ − 1 members, the voters whose approved members all lie in X contain an ℓ-cohesive group
+ * (found as in {@link ejrViolation}); it enumerates the C(k, ℓ − 1) sets X, skipping ℓ at once when
+ * all voters together weigh < ℓn/k.
+ */
+export function pjrViolation(e: ApprovalElection, member: Uint8Array, k: number): RepresentationViolation | null {
+  const members: number[] = [];
+  for (let c = 0; c < e.m; c++) if (member[c] === 1) members.push(c);
+  const allowed = new Uint8Array(e.m);
+  for (let ell = 1; ell <= k; ell++) {
+    if ((ell * e.totalWeight) / k - TIE_TOLERANCE * e.totalWeight > e.totalWeight) break;
+    const chosen: number[] = [];
+    const tryX = (from: number): RepresentationViolation | null => {
+      if (chosen.length === ell - 1) {
+        allowed.fill(0);
+        for (const c of chosen) allowed[c] = 1;
+        const voters: number[] = [];
+        for (let g = 0; g < e.groups; g++) {
+          let inside = true;
+          for (let p = e.start[g]; p < e.start[g + 1] && inside; p++) {
+            const c = e.approvals[p];
+            if (member[c] === 1 && allowed[c] === 0) inside = false;
+          }
+          if (inside) voters.push(g);
+        }
+        return cohesiveGroup(e, voters, ell, k);
+      }
+      for (let i = from; i <= members.length - (ell - 1 - chosen.length); i++) {
+        chosen.push(members[i]);
+        const found = tryX(i + 1);
+        chosen.pop();
+        if (found !== null) return found;
+      }
+      return null;
+    };
+    const found = tryX(0);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** Per voter group, how many committee members it approves. */
+function membersApproved(e: ApprovalElection, member: Uint8Array): Int32Array {
+  const inW = new Int32Array(e.groups);
+  for (let g = 0; g < e.groups; g++) for (let p = e.start[g]; p < e.start[g + 1]; p++) inW[g] += member[e.approvals[p]];
+  return inW;
+}
+
+/**
+ * An ℓ-cohesive group among `voters` — ℓ candidates T jointly approved by voters of weight
+ * ≥ ℓn/k — or null. Prunes with polynomial-time necessary conditions: none when `voters` weigh
+ * < ℓn/k; only candidates whose approvers among `voters` weigh ≥ ℓn/k can be in T; depth-first
+ * over T in candidate order, abandoning a branch as soon as the common approvers weigh < ℓn/k
+ * (weights only shrink as T grows). Weights are compared with a relative 1e-10 tolerance in
+ * favour of the group (a group at exactly ℓn/k counts).
+ */
+function cohesiveGroup(e: ApprovalElection, voters: readonly number[], ell: number, k: number): RepresentationViolation | null {
+  const quota = (ell * e.totalWeight) / k - TIE_TOLERANCE * e.totalWeight;
+  let weight = 0;
+  for (const g of voters) weight += e.weight[g];
+  if (weight < quota) return null;
+  const approvedWeight = new Float64Array(e.m);
+  for (const g of voters) for (let p = e.start[g]; p < e.start[g + 1]; p++) approvedWeight[e.approvals[p]] += e.weight[g];
+  const pool: number[] = [];
+  for (let c = 0; c < e.m; c++) if (approvedWeight[c] >= quota) pool.push(c);
+  if (pool.length < ell) return null;
+  const approves = (g: number, c: number): boolean => {
+    for (let p = e.start[g]; p < e.start[g + 1]; p++) if (e.approvals[p] === c) return true;
+    return false;
+  };
+  const chosen: number[] = [];
+  const search = (from: number, group: readonly number[], groupWeight: number): RepresentationViolation | null => {
+    if (chosen.length === ell) return { ell, candidates: chosen.map((c) => e.candidates[c]), weight: groupWeight };
+    for (let i = from; i <= pool.length - (ell - chosen.length); i++) {
+      const c = pool[i];
+      const next = group.filter((g) => approves(g, c));
+      let nextWeight = 0;
+      for (const g of next) nextWeight += e.weight[g];
+      if (nextWeight < quota) continue;
+      chosen.push(c);
+      const found = search(i + 1, next, nextWeight);
+      chosen.pop();
+      if (found !== null) return found;
+    }
+    return null;
+  };
+  return search(0, voters, weight);
+}
+
+/**
+ * Justified Representation (Aziz et al. 2017): no group of weight ≥ n/k that jointly
  * approves a candidate has no approved member. Polynomial and exact: it suffices to check, for
- * each candidate c, the weight of voters approving c and no member of W (their Thm. 1 argument).
+ * each candidate c, the weight of voters approving c and no member of W (as Aziz et al. 2017 observe, JR can be checked in polynomial time).
  * Ranking ballots approve their top `top` candidates (default k), as in the committee rules.
  * @throws InputError when the committee names unknown or repeated candidates or is not of size k.
  */
@@ -107,11 +161,21 @@ export function satisfiesJR(profile: Profile, committee: readonly string[], k: n
 }
 
 /**
- * Extended Justified Representation (Aziz et al. 2017, Def. 3) — exact, see {@link ejrViolation}
+ * Extended Justified Representation (Aziz et al. 2017) — exact, see {@link ejrViolation}
  * for the algorithm and its (exponential worst-case) cost.
  * @throws InputError when the committee names unknown or repeated candidates or is not of size k.
  */
 export function satisfiesEJR(profile: Profile, committee: readonly string[], k: number, top = k): boolean {
   const member = committeeMask(profile, committee, k);
   return ejrViolation(approvalElection(profile, top), member, k) === null;
+}
+
+/**
+ * Proportional Justified Representation (Sánchez-Fernández et al. 2017) — exact, see
+ * {@link pjrViolation} for the algorithm and its (exponential worst-case) cost.
+ * @throws InputError when the committee names unknown or repeated candidates or is not of size k.
+ */
+export function satisfiesPJR(profile: Profile, committee: readonly string[], k: number, top = k): boolean {
+  const member = committeeMask(profile, committee, k);
+  return pjrViolation(approvalElection(profile, top), member, k) === null;
 }

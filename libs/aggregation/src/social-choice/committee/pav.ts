@@ -1,7 +1,7 @@
 import type { Profile, RuleResult } from '../profile.js';
 import type { RuleSpec } from '../rule.js';
 import { approvalElection, type ApprovalElection } from './approval-election.js';
-import { committeeResult, maskOf } from './committee-result.js';
+import { committeeResult } from './committee-result.js';
 import { thieleLocalSearch, thieleOptimal, thieleScore, thieleSequential } from './thiele.js';
 
 /** Up to this many candidates `auto` solves PAV and Chamberlin–Courant exactly (ILP). */
@@ -20,7 +20,7 @@ export function pavWeights(k: number): Float64Array {
 }
 
 /**
- * Proportional Approval Voting (Thiele 1895; Lackner & Skowron 2023, §2.2): the size-k
+ * Proportional Approval Voting (Thiele 1895; Lackner & Skowron 2023): the size-k
  * committee W maximising Σ_voters weight · (1 + 1/2 + … + 1/|A_i ∩ W|).
  *
  * Exact (`exact: true`): integer linear program solved by HiGHS (thiele.ts), ties broken
@@ -49,8 +49,3 @@ export const pavRule: RuleSpec = {
   kind: 'committee',
   run: (profile, options) => pav(profile, options.k!),
 };
-
-/** Exported for the sequential variant's users (e.g. benchmarks): seq-PAV's committee mask. */
-export function sequentialPav(e: ApprovalElection, k: number): Uint8Array {
-  return maskOf(e.m, thieleSequential(e, k, pavWeights(k)));
-}

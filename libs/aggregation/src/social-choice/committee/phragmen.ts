@@ -6,8 +6,8 @@ import { committeeResult, maskOf } from './committee-result.js';
 
 /**
  * Phragmén's sequential rule (Phragmén 1894; as stated in Brill, Freeman, Janson & Lackner
- * 2017, "Phragmén's voting methods and justified representation", §4, and Lackner & Skowron
- * 2023, §2.4). Each unit of voter weight carries a load, initially 0. Electing candidate c
+ * 2017, "Phragmén's voting methods and justified representation", and Lackner & Skowron
+ * 2023). Each unit of voter weight carries a load, initially 0. Electing candidate c
  * costs 1 unit shared by its approvers so that they all end at the same load
  * s_c = (1 + Σ_{g ∋ c} weight_g · load_g) / Σ_{g ∋ c} weight_g; each round elects the candidate
  * with the smallest s_c (within a relative 1e-10: the earliest candidate) and sets its

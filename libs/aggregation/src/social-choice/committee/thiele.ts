@@ -5,7 +5,7 @@ import type { ApprovalElection } from './approval-election.js';
 
 /**
  * Thiele methods (Thiele 1895; Lackner & Skowron 2023, *Multi-Winner Voting with Approval
- * Preferences*, §2.2): a voter with ℓ approved committee members has utility ω(1) + … + ω(ℓ);
+ * Preferences*): a voter with ℓ approved committee members has utility ω(1) + … + ω(ℓ);
  * the committee maximises the weighted sum of utilities. `omega[ℓ-1]` = ω(ℓ), ℓ = 1..k:
  * PAV ω(ℓ) = 1/ℓ, Chamberlin–Courant ω(1) = 1 and 0 after.
  */
@@ -25,7 +25,7 @@ export function thieleScore(e: ApprovalElection, member: Uint8Array, omega: Thie
 }
 
 /**
- * Sequential Thiele (Lackner & Skowron 2023, §2.3, "seq-PAV", "greedy CC"): add k candidates
+ * Sequential Thiele (Lackner & Skowron 2023, "seq-PAV", "greedy CC"): add k candidates
  * one at a time, each maximising the marginal gain Σ_{g ∋ c} weight_g ω(u_g + 1); gains within
  * a relative 1e-10 are ties, broken for the earliest candidate. Returns the selection order.
  */
@@ -58,7 +58,7 @@ export function thieleSequential(e: ApprovalElection, k: number, omega: ThieleWe
  * Skowron 2018, "On the complexity of extended and proportional justified representation",
  * "ls-PAV"): from `start`, repeatedly make the single swap (c out, d in) that most increases the
  * score, while the increase exceeds `threshold`. With PAV weights and threshold n/k² (n the total
- * weight) the result satisfies EJR (their Theorem 1) and the search takes polynomially many
+ * weight) the result satisfies EJR (their ls-PAV result) and the search takes polynomially many
  * swaps. Ties between swaps go to the earliest (c, d). Returns the committee mask.
  */
 export function thieleLocalSearch(e: ApprovalElection, start: ArrayLike<number>, omega: ThieleWeights, threshold: number): Uint8Array {
@@ -114,11 +114,12 @@ export function thieleLocalSearch(e: ApprovalElection, start: ArrayLike<number>,
 }
 
 /**
- * An optimal Thiele committee by integer linear programming (the formulation of Lackner &
- * Skowron 2023, §A / abcvoting's `gurobi` model): binary x_c, Σ x_c = k; for each voter group
+ * An optimal Thiele committee by integer linear programming (the standard formulation, as in
+ * abcvoting's ILP backend): binary x_c, Σ x_c = k; for each voter group
  * continuous y_{g,ℓ} ∈ [0, 1], Σ_ℓ y_{g,ℓ} ≤ Σ_{c ∈ A_g} x_c; maximise Σ weight_g ω(ℓ) y_{g,ℓ}
  * (ω non-increasing, so the y fill in order and need not be integer), solved by HiGHS with
- * `mip_rel_gap` 0. Ties between optimal committees are broken lexicographically: candidates are
+ * `mip_rel_gap` 0. A second solve with the found committee cut off checks that the optimum is
+ * unique; if it is not, ties between optimal committees are broken lexicographically: candidates are
  * decided in order, each included when some optimal committee (score within a relative 1e-10 of
  * the optimum, recomputed exactly from the 0/1 solution) contains it and the earlier decisions,
  * which costs up to m further MIP solves. Returns the committee mask.
@@ -150,8 +151,8 @@ export function thieleOptimal(e: ApprovalElection, k: number, omega: ThieleWeigh
   const base = `Maximize\n obj: ${objective.length > 0 ? objective.join(' ') : '0 x0'}\nSubject To\n${rows.join('\n')}\n`;
   const tail = `Bounds\n${bounds.join('\n')}\nBinary\n ${xs.join(' ')}\nEnd\n`;
   const fixed = new Int8Array(e.m).fill(-1);
-  const solve = (): Uint8Array | undefined => {
-    const fixes: string[] = [];
+  const solve = (extra: string[] = []): Uint8Array | undefined => {
+    const fixes: string[] = [...extra];
     fixed.forEach((v, c) => {
       if (v >= 0) fixes.push(` f${c}: x${c} = ${v}`);
     });
@@ -168,6 +169,10 @@ export function thieleOptimal(e: ApprovalElection, k: number, omega: ThieleWeigh
   if (current === undefined) throw new Error(message.lpFailed('Thiele committee', 'Infeasible'));
   const optimum = thieleScore(e, current, omega);
   const tol = TIE_TOLERANCE * W;
+  // Usually the optimum is unique: one more solve excluding this committee proves it.
+  const inside = xs.filter((_, c) => current![c] === 1);
+  const other = solve([` cut: ${inside.join(' + ')} <= ${k - 1}`]);
+  if (other === undefined || thieleScore(e, other, omega) < optimum - tol) return current;
   let included = 0;
   for (let c = 0; c < e.m && included < k; c++) {
     if (current[c] === 1) {

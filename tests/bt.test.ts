@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { aggregationMessage } from '@persona/aggregation';
+import { describe, expect, it } from 'vitest';
+
+// End-to-end: the built CLI (`npx tsc -b` first), CONTRACTS.md `persona bt`.
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'apps/cli/bin/persona.js');
+const fixtures = join(root, 'libs/aggregation/test/fixtures/r-bt');
+const dir = mkdtempSync(join(tmpdir(), 'persona-bt-e2e-'));
+
+function persona(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+function relClose(actual: number, expected: number, tol: number): void {
+  expect(Math.abs(actual - expected), `value ${actual}, expected ${expected}`).toBeLessThanOrEqual(tol * Math.abs(expected));
+}
+
+describe('persona bt', () => {
+  it('fits the citations data as BradleyTerry2 does (winner,loser,count CSV)', () => {
+    // oracle: R BradleyTerry2 BTm on citations, moved to mean zero (make-fixtures.R → citations.json)
+    const ref = JSON.parse(readFileSync(join(fixtures, 'citations.json'), 'utf8'));
+    const csv = file('citations.csv', `winner,loser,count\n${ref.comparisons.map((r: any) => `${r.winner},${r.loser},${r.count}`).join('\n')}\n`);
+    const out = persona('bt', '--comparisons', csv, '--json');
+    expect(out.code).toBe(0);
+    const doc = JSON.parse(out.stdout);
+    expect(doc.items).toEqual(['Biometrika', 'Comm Statist', 'JASA', 'JRSS-B']);
+    expect(doc.converged).toBe(true);
+    for (const item of doc.items) {
+      relClose(doc.logStrength[item], ref.logStrength[item], 1e-8);
+      relClose(doc.se[item], ref.se[item], 1e-6);
+    }
+    relClose(doc.logLik, ref.logLik, 1e-10);
+    expect(doc.tieParameter).toBeUndefined();
+  });
+
+  it('fits the home advantage with --order-effect (item_a,item_b,outcome)', () => {
+    // oracle: BTm(~ team + at.home) on BradleyTerry2's baseball (baseball.json): at.home 0.3023
+    const ref = JSON.parse(readFileSync(join(fixtures, 'baseball.json'), 'utf8'));
+    const csv = file('baseball.csv', `item_a,item_b,outcome,count\n${ref.comparisons.map((r: any) => `${r.item_a},${r.item_b},${r.outcome},${r.count}`).join('\n')}\n`);
+    const doc = JSON.parse(persona('bt', '--comparisons', csv, '--order-effect', '--json').stdout);
+    relClose(doc.orderEffect, ref.withOrderEffect.orderEffect, 1e-8);
+    relClose(doc.logStrength.Milwaukee, ref.withOrderEffect.logStrength.Milwaukee, 1e-8);
+  });
+
+  it('exits 2 naming the groups when the graph is not strongly connected; --prior fits it with null se', () => {
+    const csv = file('chain.csv', 'winner,loser\na,b\nb,c\nc,b\n');
+    const out = persona('bt', '--comparisons', csv, '--json');
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toBe(`persona: ${csv}: ${aggregationMessage.btNotStronglyConnected([['a'], ['b', 'c']])}\n`);
+    const withPrior = persona('bt', '--comparisons', csv, '--prior', '1', '--json');
+    expect(withPrior.code).toBe(0);
+    expect(JSON.parse(withPrior.stdout).se).toEqual({ a: null, b: null, c: null });
+  });
+
+  it('exits 2 with file, line and field for a bad outcome, and for a bad --prior', () => {
+    const csv = file('bad.csv', 'item_a,item_b,outcome\nx,y,a\nx,y,win\n');
+    const out = persona('bt', '--comparisons', csv, '--json');
+    expect(out.code).toBe(2);
+    expect(out.stderr).toBe(`persona: ${csv}:3: field "outcome": ${aggregationMessage.btBadOutcome('win')}\n`);
+    expect(persona('bt', '--comparisons', csv, '--prior', '-1').code).toBe(2);
+  });
+
+  it('exits 3 and still prints the result when the iterations run out', () => {
+    const csv = file('small.csv', 'winner,loser,count\na,b,3\nb,a,1\nb,c,2\nc,b,2\nc,a,1\na,c,2\n');
+    const out = persona('bt', '--comparisons', csv, '--method', 'mm', '--max-iter', '2', '--json');
+    expect(out.code).toBe(3);
+    const doc = JSON.parse(out.stdout);
+    expect(doc.converged).toBe(false);
+    expect(doc.iterations).toBe(2);
+  });
+
+  it('fits Davidson ties from JSONL with --ties davidson (two-item closed form ν = t/√(wl))', () => {
+    const jsonl = file('ties.jsonl', ['a', 'a', 'a', 'b', 'tie', 'tie'].map((o) => JSON.stringify({ item_a: 'x', item_b: 'y', outcome: o })).join('\n'));
+    const doc = JSON.parse(persona('bt', '--comparisons', jsonl, '--ties', 'davidson', '--json').stdout);
+    relClose(doc.tieParameter, 2 / Math.sqrt(3), 1e-9);
+    relClose(doc.logStrength.x, 0.5 * Math.log(3), 1e-9);
+  });
+});
