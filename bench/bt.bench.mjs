@@ -7,9 +7,14 @@
 // Reference figure (STACK.md, measured on this machine kind): choix I-LSR on 1,000 items ×
 // 100,000 comparisons took 1.1 s (MM 8.0 s, Newton 10.5 s); target ≤ 0.11 s. For 10,000
 // items × 1,000,000 comparisons the target is ≤ 2 s.
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Rng } from '@persona/core';
-import { bradleyTerry } from '@persona/aggregation';
+import { bradleyTerry, readComparisons } from '@persona/aggregation';
+
+const here = dirname(fileURLToPath(import.meta.url));
 
 const TOL = 1e-8;
 const REPEATS = 3;
@@ -89,11 +94,36 @@ function scenario(items, comparisons, methods, target) {
   return out;
 }
 
+// Reading: the large scenario written as a winner,loser CSV (bench/data/, generated once).
+async function readScenario(items, comparisons) {
+  const path = join(here, 'data', `bt-${items}x${comparisons}-seed20240611.csv`);
+  if (!existsSync(path)) {
+    const data = generate(items, comparisons, 20240611);
+    const lines = ['winner,loser'];
+    for (let k = 0; k < comparisons; k++) lines.push(`${data.items[data.first[k]]},${data.items[data.second[k]]}`);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(`${path}.partial`, `${lines.join('\n')}\n`);
+    renameSync(`${path}.partial`, path);
+  }
+  let wall = Infinity;
+  let cpu = Infinity;
+  for (let r = 0; r < REPEATS; r++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    await readComparisons(path);
+    wall = Math.min(wall, (performance.now() - t0) / 1000);
+    const c = process.cpuUsage(c0);
+    cpu = Math.min(cpu, (c.user + c.system) / 1e6);
+  }
+  return { rows: comparisons, seconds: Number(wall.toFixed(4)), cpuSeconds: Number(cpu.toFixed(4)) };
+}
+
 export async function run() {
   return {
     choixIlsrSecondsReference: 1.1,
     loadAverage1min: Number(loadavg()[0].toFixed(2)),
     small: scenario(1000, 100_000, ['newton', 'mm', 'ilsr'], 0.11),
     large: scenario(10_000, 1_000_000, ['newton', 'mm', 'ilsr'], 2),
+    readCsv: await readScenario(10_000, 1_000_000),
   };
 }

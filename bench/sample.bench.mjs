@@ -1,5 +1,6 @@
 // Sampling and variance benchmarks for @persona/raking (imports the BUILT package: run `npx tsc -b` first).
 // Figures: milliseconds (median of repeats where noted). Inputs are generated here with fixed seeds.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Rng } from '@persona/core';
 import {
   aliasTable, balancedSample, cubeSample, inclusionProbabilities, sampleWithReplacement,
@@ -86,6 +87,12 @@ export async function run() {
     maxAbsCountDeviation: maxMarginDeviation(balanced.result.balance),
   };
   const pik = inclusionProbabilities(pop.weights, 1586);
+  // The same population for R's sampling::samplecube, timed by
+  // libs/raking/test/fixtures/r-sampling/samplecube-timing.R (run it after this bench).
+  mkdirSync(new URL('./data/', import.meta.url), { recursive: true });
+  const csv = [[...variables, 'pik'].join(',')];
+  for (let k = 0; k < pik.length; k++) csv.push([...variables.map((v) => pop.columns[v][k]), pik[k].toPrecision(17)].join(','));
+  writeFileSync(new URL('./data/cube-34415.csv', import.meta.url), `${csv.join('\n')}\n`);
   const indicators = [];
   for (const v of variables) {
     for (let c = 0; c < LEVELS[v]; c++) indicators.push(Float64Array.from(pop.columns[v], (x, k) => (x === c ? pik[k] : 0)));

@@ -78,6 +78,9 @@ describe('persona bt', () => {
     const doc = JSON.parse(out.stdout);
     expect(doc.converged).toBe(false);
     expect(doc.iterations).toBe(2);
+    const noSe = JSON.parse(persona('bt', '--comparisons', csv, '--no-se', '--json').stdout);
+    expect(noSe.se).toEqual({ a: null, b: null, c: null });
+    expect(noSe.converged).toBe(true);
   });
 
   it('fits Davidson ties from JSONL with --ties davidson (two-item closed form ν = t/√(wl))', () => {

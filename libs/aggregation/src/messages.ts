@@ -22,6 +22,8 @@ export const message = {
     `the comparisons contain ${ties} tie(s) but --ties is "none": choose --ties davidson or --ties rao-kupper`,
   btTieModelWithoutTies: (model: string) =>
     `--ties ${model} needs at least one tie to estimate the tie parameter; the comparisons have none`,
+  btAllTies: (model: string) =>
+    `--ties ${model}: every comparison is a tie, so the tie parameter has no finite estimate; at least one comparison must have a winner`,
   btOrderEffectUnordered: () =>
     'an order effect needs positions: give item_a,item_b,outcome columns (item_a is the first/home position), not winner,loser',
   btMethodPlainOnly: (method: string) =>
@@ -35,7 +37,7 @@ export const message = {
   btSingularInformation: () =>
     'the information matrix is singular: the order effect or tie parameter is not identified by these comparisons (e.g. every pair meets in one order only)',
   btTooManyForDense: (n: number, max: number) =>
-    `standard errors need a dense covariance matrix of ${n} × ${n}; this is refused above ${max} items (the library fits larger problems with standardErrors: false)`,
+    `standard errors need a dense covariance matrix of ${n} × ${n}; this is refused above ${max} items: use --no-se (library: standardErrors: false)`,
   btExtendedTooLarge: (n: number, max: number) =>
     `ties and order effects are fitted by dense Newton steps (a ${n + 2} × ${n + 2} matrix); this is refused above ${max} items`,
   btQuasiVarianceTooFew: (n: number) => `quasi-variances need at least 3 items, got ${n}`,

@@ -11,6 +11,7 @@ interface BtOptions {
   orderEffect?: boolean;
   maxIter?: string;
   tol?: string;
+  se: boolean;
   json?: boolean;
 }
 
@@ -20,12 +21,13 @@ export function register(program: Command): void {
     .command('bt')
     .description('Fit a Bradley–Terry model to paired comparisons (log-strengths with mean zero over items)')
     .option('--comparisons <FILE>', 'CSV/JSONL with winner,loser[,count] or item_a,item_b,outcome[,count] (outcome a|b|tie)')
-    .addOption(new Option('--method <METHOD>', 'mm (Hunter 2004), ilsr (Maystre & Grossglauser 2015) or newton; default newton up to 500 items, else mm').choices(['mm', 'ilsr', 'newton']))
+    .addOption(new Option('--method <METHOD>', 'newton (default: Newton–CG; dense Newton with --ties or --order-effect), mm (Hunter 2004) or ilsr (Maystre & Grossglauser 2015)').choices(['mm', 'ilsr', 'newton']))
     .addOption(new Option('--ties <MODEL>', 'tie model').choices(['none', 'davidson', 'rao-kupper']).default('none'))
     .option('--prior <VAR>', 'variance of a N(0, VAR) prior on each log-strength (MAP); fits graphs that are not strongly connected')
     .option('--order-effect', 'fit a first-position (home) effect: needs item_a,item_b,outcome input')
     .option('--max-iter <N>', 'iteration cap (default 100 for newton, 100000 for mm and ilsr)')
     .option('--tol <X>', 'convergence: largest score relative to the item\'s comparison count (default 1e-10)')
+    .option('--no-se', 'skip the standard errors (printed as null); they need a dense covariance, refused above 4000 items')
     .option('--json', 'print exactly one JSON document on stdout')
     .action(
       action(async (options: BtOptions) => {
@@ -36,7 +38,7 @@ export function register(program: Command): void {
         const comparisons = await readComparisons(options.comparisons);
         let fit: BradleyTerryFit;
         try {
-          fit = bradleyTerry(comparisons, { method: options.method, ties: options.ties, prior, orderEffect: options.orderEffect === true, maxIter, tol });
+          fit = bradleyTerry(comparisons, { method: options.method, ties: options.ties, prior, orderEffect: options.orderEffect === true, maxIter, tol, standardErrors: options.se });
         } catch (error) {
           if (error instanceof InputError) throw error.at({ file: options.comparisons });
           throw error;

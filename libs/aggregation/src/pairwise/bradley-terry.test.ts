@@ -93,7 +93,7 @@ describe('bradleyTerry: methods and properties', () => {
   it('orders items as Borda does on the pairwise data of complete rankings (property)', () => {
     // oracle: with every pair compared equally often, the BT score equations make θ strictly
     // increasing in the number of wins (Zermelo 1929; David 1988, The Method of Paired
-    // Comparisons §4.2), and a complete ranking gives each item one win per item ranked below
+    // Comparisons), and a complete ranking gives each item one win per item ranked below
     // it: its Borda score. So equal Borda ⇔ equal θ, higher Borda ⇔ higher θ.
     const names = ['a', 'b', 'c', 'd', 'e'];
     const ranking = fc.shuffledSubarray(names, { minLength: 5, maxLength: 5 });
@@ -168,6 +168,8 @@ describe('bradleyTerry: bad input', () => {
     expect(() => bradleyTerry(tied, { ties: 'davidson', method: 'mm' })).toThrow(message.btMethodPlainOnly('mm'));
     expect(() => bradleyTerry(chain, { method: 'ilsr', prior: 1 })).toThrow(message.btIlsrNoPrior());
     expect(() => bradleyTerry(chain, { prior: -1 })).toThrow(message.btBadPrior(-1));
+    const allTies = comparisonsFromRows([{ itemA: 'a', itemB: 'b', outcome: 'tie', count: 2 }]);
+    expect(() => bradleyTerry(allTies, { ties: 'rao-kupper' })).toThrow(message.btAllTies('rao-kupper'));
   });
 
   it('refuses a dense covariance above MAX_DENSE_ITEMS items, but fits without standard errors', () => {

@@ -117,7 +117,9 @@ export function bradleyTerry(comparisons: Comparisons, options: BradleyTerryOpti
   const model = MODELS[ties];
   const layout = parameterLayout(n, orderEffect, ties !== 'none');
   const x = new Float64Array(layout.size);
-  const tieShare = graph.ties / (graph.ties + sumOf(graph.wins));
+  const decisive = sumOf(graph.wins);
+  if (ties !== 'none' && decisive === 0) throw new InputError(message.btAllTies(ties), { field: 'ties' });
+  const tieShare = graph.ties / (graph.ties + decisive);
   if (ties === 'davidson') x[layout.tie] = Math.log((2 * tieShare) / (1 - tieShare));
   if (ties === 'rao-kupper') x[layout.tie] = Math.log((1 + tieShare) / (1 - tieShare));
   const maxIter = options.maxIter ?? (method === 'newton' ? 100 : 100_000);

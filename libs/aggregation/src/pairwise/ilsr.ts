@@ -4,7 +4,7 @@ import { centre, type FitControl, type IterativeFit } from './newton.js';
 
 /**
  * Iterative Luce spectral ranking (I-LSR; Maystre & Grossglauser 2015, "Fast and
- * accurate inference of Plackett–Luce models", NIPS, Algorithm 2) for pairwise data:
+ * accurate inference of Plackett–Luce models", NIPS 28) for pairwise data:
  * given the current strengths π, build the Markov chain whose rate from i to j is
  * (wins of j over i) / (π_i + π_j), and take its stationary distribution as the next
  * π. Its fixed points are exactly the Bradley–Terry MLE (the balance equations
@@ -13,8 +13,8 @@ import { centre, type FitControl, type IterativeFit } from './newton.js';
  * The stationary distribution is solved by Gauss–Seidel sweeps over the items' CSR
  * adjacency (Stewart 1994, "Introduction to the numerical solution of Markov chains",
  * ch. 3), warm-started at the current π, until the largest relative change is below
- * max(tol/10, min(0.01, score/10)) (looser while far from the optimum) or 200 sweeps. No prior (the chain has no
- * Gaussian-prior form). `theta` is the start (mean zero) and is updated in place.
+ * max(tol/10, min(0.01, score/10)) (looser while far from the optimum) or 200
+ * sweeps. No prior (the chain has no Gaussian-prior form). `theta` is the start (mean zero) and is updated in place.
  */
 export function fitILSR(graph: PairGraph, theta: Float64Array, control: FitControl): IterativeFit {
   const { n, a, b, winA, winB, pairs, adjStart, adjPair } = graph;

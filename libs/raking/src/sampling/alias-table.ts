@@ -55,7 +55,7 @@ export function aliasTable(weights: ArrayLike<number>): AliasTable {
  * @param weights positive weights, or a table from {@link aliasTable} to reuse.
  * @returns the drawn unit indices in draw order (repeats possible).
  * @throws InputError on a bad weight or when `n` is not a positive integer.
- * @example sampleWithReplacement(new Float64Array([1, 1, 2]), 4, Rng.fromSeed(1)) // Int32Array of 4 indices in 0..2
+ * @example sampleWithReplacement(new Float64Array([1, 1, 2]), 4, Rng.fromSeed(1)) // Int32Array [1, 2, 1, 1]
  */
 export function sampleWithReplacement(weights: ArrayLike<number> | AliasTable, n: number, rng: Rng): Int32Array {
   const table = 'alias' in weights ? weights : aliasTable(weights);

@@ -8,7 +8,7 @@ import { checkSampleSize } from './validate.js';
  *
  * @returns `n` distinct unit indices in 0..size−1, ascending.
  * @throws InputError when `n` is not a positive integer or exceeds `size`.
- * @example simpleRandomSample(10, 3, Rng.fromSeed(1)) // e.g. Int32Array [1, 4, 8]
+ * @example simpleRandomSample(10, 3, Rng.fromSeed(1)) // Int32Array [0, 7, 9]
  */
 export function simpleRandomSample(size: number, n: number, rng: Rng): Int32Array {
   checkSampleSize(n, size, true);

@@ -24,7 +24,7 @@ export interface SystematicOptions {
  * @param pik inclusion probabilities in [0, 1].
  * @returns the selected unit indices, ascending.
  * @throws InputError when a π_i is outside [0, 1] or NaN.
- * @example systematicSample(new Float64Array([0.5, 0.5, 1]), Rng.fromSeed(1)) // Int32Array [0 or 1, 2]
+ * @example systematicSample(new Float64Array([0.5, 0.5, 1]), Rng.fromSeed(1)) // Int32Array [0, 2]
  */
 export function systematicSample(pik: ArrayLike<number>, rng: Rng, options: SystematicOptions = {}): Int32Array {
   checkInclusionProbabilities(pik);
