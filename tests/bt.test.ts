@@ -1,28 +1,17 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { aggregationMessage } from '@persona/aggregation';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { approxEqual, persona as run, repoRoot, scratch } from './cli-harness.js';
 
 // End-to-end: the built CLI (`npx tsc -b` first), CONTRACTS.md `persona bt`.
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'apps/cli/bin/persona.js');
-const fixtures = join(root, 'libs/aggregation/test/fixtures/r-bt');
-const dir = mkdtempSync(join(tmpdir(), 'persona-bt-e2e-'));
-
-function persona(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
+const fixtures = join(repoRoot, 'libs/aggregation/test/fixtures/r-bt');
+const work = scratch('bt');
+afterAll(() => work.cleanup());
+const persona = (...args: string[]) => run(args, work.dir);
+const file = (name: string, text: string) => work.write(name, text);
 function relClose(actual: number, expected: number, tol: number): void {
-  expect(Math.abs(actual - expected), `value ${actual}, expected ${expected}`).toBeLessThanOrEqual(tol * Math.abs(expected));
+  expect(approxEqual(actual, expected, tol), `value ${actual}, expected ${expected}, tolerance ${tol}`).toBe(true);
 }
 
 describe('persona bt', () => {

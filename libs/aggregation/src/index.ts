@@ -1,7 +1,7 @@
 export { Outcome, type Comparisons } from './pairwise/comparisons.js';
 export { readComparisons, comparisonsFromRows, type ComparisonRow } from './pairwise/read-comparisons.js';
 export { pairGraph, beatsComponents, type PairGraph } from './pairwise/graph.js';
-export { bradleyTerry, type BradleyTerryFit, type BradleyTerryOptions, type BradleyTerryMethod, type TieModel } from './pairwise/bradley-terry.js';
+export { bradleyTerry, MAX_DENSE_ITEMS, type BradleyTerryFit, type BradleyTerryOptions, type BradleyTerryMethod, type TieModel } from './pairwise/bradley-terry.js';
 export { quasiVariances } from './pairwise/quasi-variances.js';
 export { thurstoneMosteller, type ThurstoneMostellerResult } from './models/thurstone-mosteller.js';
 export { plackettLuce, type PlackettLuceOptions, type PlackettLuceResult } from './models/plackett-luce.js';

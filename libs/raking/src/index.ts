@@ -28,3 +28,4 @@ export { samplingMessage } from './sampling/messages.js';
 export { sdrTotal, sdrMean, sdrRatio, sdrShares, type ReplicateDesign } from './variance/replicate-variance.js';
 export { linearisedTotal, linearisedMean, linearisedRatio, linearisedShares, type LinearisationDesign } from './variance/linearised-variance.js';
 export type { Estimate, Domain } from './variance/estimate.js';
+export { acsReplicateDesign } from './variance/acs-replicate-design.js';

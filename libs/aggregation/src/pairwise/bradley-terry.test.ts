@@ -79,6 +79,24 @@ describe('bradleyTerry: methods and properties', () => {
     }
   });
 
+  it('MM and Newton–CG agree on the MAP with a Gaussian prior, whose score is zero', () => {
+    // oracle: the penalised score W_i − Σ_j n_ij p_ij − θ_i/σ² computed directly from the rows.
+    const rows = randomComparisons(40, 300, 11, 2);
+    const c = comparisonsFromRows(rows);
+    const newton = bradleyTerry(c, { prior: 0.5, tol: 1e-13, standardErrors: false });
+    const mm = bradleyTerry(c, { prior: 0.5, method: 'mm', tol: 1e-13, standardErrors: false });
+    const theta = (name: string) => newton.logStrength[newton.items.indexOf(name)];
+    const score = new Map<string, number>(newton.items.map((item) => [item, -theta(item) / 0.5]));
+    for (const row of rows) {
+      if (!('winner' in row)) continue;
+      const p = 1 / (1 + Math.exp(theta(row.loser) - theta(row.winner)));
+      score.set(row.winner, score.get(row.winner)! + (1 - p));
+      score.set(row.loser, score.get(row.loser)! - (1 - p));
+    }
+    for (const [, g] of score) approxEqual(g, 0, 0, 1e-10);
+    for (let i = 0; i < 40; i++) approxEqual(mm.logStrength[i], newton.logStrength[i], 0, 1e-10);
+  });
+
   it('is invariant to duplicating every comparison, and the standard errors shrink by √2', () => {
     // oracle: the log-likelihood doubles, so the MLE is unchanged and the information doubles.
     const once = bradleyTerry(comparisons);

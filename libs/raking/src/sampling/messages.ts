@@ -15,7 +15,7 @@ export const samplingMessage = {
   lengthMismatch: (what: string, expected: number, actual: number) =>
     `invalid ${what}: expected ${expected} values (one per unit), got ${actual}.`,
   unknownColumn: (column: string, available: readonly string[]) =>
-    `Unrecognized column: ${column} (the population has: ${available.join(', ')})`,
+    `Unrecognized column: ${column} (the population has: ${available.slice(0, 40).join(', ')}${available.length > 40 ? ', …' : ''})`,
   unknownStratum: (stratum: string) =>
     `Unrecognized stratum: ${stratum} (it has no unit in the population)`,
   stratumSizeExceeded: (stratum: string, requested: number, size: number) =>
@@ -29,6 +29,7 @@ export const samplingMessage = {
   noReplicates: () => 'invalid replicate weights: expected at least one replicate weight column.',
   invalidScale: (scale: number) =>
     `invalid replicate variance scale: expected a finite number > 0. Value: \`${String(scale)}\`.`,
+  notANumber: (value: string) => `invalid number: expected a finite number. Value: \`${value}\`.`,
   invalidValue: (value: number) => `invalid value: expected a finite number. Value: \`${String(value)}\`.`,
   emptyDomain: () => 'empty domain: the denominator (weighted total of the domain) is 0.',
   lonelyPsu: (stratum: string) =>
