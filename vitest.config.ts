@@ -18,6 +18,7 @@ export default defineConfig({
       project('census', 'libs/census'),
       project('raking', 'libs/raking'),
       project('aggregation', 'libs/aggregation'),
+      project('metrics', 'libs/metrics'),
       project('cli', 'apps/cli'),
       { extends: true as const, test: { name: 'e2e', root: 'tests', include: ['**/*.test.ts'] } },
     ],
