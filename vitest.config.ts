@@ -19,6 +19,8 @@ export default defineConfig({
       project('raking', 'libs/raking'),
       project('aggregation', 'libs/aggregation'),
       project('metrics', 'libs/metrics'),
+      project('traits', 'libs/traits'),
+      project('personas', 'libs/personas'),
       project('cli', 'apps/cli'),
       { extends: true as const, test: { name: 'e2e', root: 'tests', include: ['**/*.test.ts'] } },
     ],

@@ -6,6 +6,8 @@ import { register as registerBt } from './commands/bt.js';
 import { register as registerAggregate } from './commands/aggregate.js';
 import { register as registerRun } from './commands/run.js';
 import { register as registerCheck } from './commands/check.js';
+import { register as registerGenerate } from './commands/generate.js';
+import { register as registerValidate } from './commands/validate.js';
 
 /** The `persona` command (see CONTRACTS.md for the fixed forms). */
 export function buildProgram(): Command {
@@ -13,7 +15,7 @@ export function buildProgram(): Command {
     .description('PERSONA testbed for pluralistic alignment: census personas, raking, preference aggregation')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerRun, registerRake, registerSample, registerCheck, registerBt, registerAggregate]) register(program);
+  for (const register of [registerRun, registerRake, registerSample, registerCheck, registerGenerate, registerValidate, registerBt, registerAggregate]) register(program);
   return program;
 }
 
