@@ -126,6 +126,26 @@ describe('persona rake bad input (exit 2, one message naming file, line or field
     expect(err).toContain(rakingMessage.countTotalsDisagree([{ name: 'SEX', sum: 1000 }, { name: 'AGEGRP', sum: 900 }], 1e-6));
   });
 
+  it('shares beside count blocks whose total is not the sample\'s weighted total (no "total"): names both, says to add "total"', () => {
+    // The sample's base weights w sum to 16.6 (closed form: the column above); the AGEGRP counts sum to 1000.
+    const m = { margins: { SEX: { '1': 0.49, '2': 0.51 }, AGEGRP: { '1': 210, '2': 340, '3': 450 } } };
+    const err = bad({ 'mixed.json': JSON.stringify(m) }, ['--sample', 'sample.csv', '--margins', 'mixed.json', '--weight', 'w']);
+    const sampleTotal = rows.reduce((acc, r) => acc + r[2], 0);
+    expect(err).toContain(`mixed.json: ${rakingMessage.sharesTotalAmbiguous(['SEX'], ['AGEGRP'], 1000, sampleTotal, 1e-6)}`);
+    expect(err).toContain('add "total": 1000');
+  });
+
+  it('without "total", shares scale to the sample\'s weighted total', () => {
+    const m = { margins: { SEX: { '1': 0.25, '2': 0.75 } } };
+    s.write('shares.json', JSON.stringify(m));
+    const r = persona(['rake', '--sample', 'sample.csv', '--margins', 'shares.json', '--weight', 'w', '--json'], s.dir);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as RakeOutput;
+    const sampleTotal = rows.reduce((acc, row) => acc + row[2], 0); // Σ w = 16.6
+    expect(approxEqual(out.summary.sum, sampleTotal, 1e-9)).toBe(true);
+    expect(approxEqual(weightedMargins(out.weights!).SEX['1'], 0.25 * sampleTotal, 1e-6)).toBe(true);
+  });
+
   it('"01" in the margins where the sample has "1": the message says so', () => {
     const m = { margins: { SEX: { '01': 0.49, '2': 0.51 } } };
     const err = bad({ 'zero.json': JSON.stringify(m) }, ['--sample', 'sample.csv', '--margins', 'zero.json']);

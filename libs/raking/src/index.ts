@@ -24,7 +24,6 @@ export { cubeSample, type CubeOptions, type CubeResult } from './sampling/cube-s
 export { balancedSample, type BalancedSample, type BalancedSampleOptions, type MarginBalance } from './sampling/balanced-sample.js';
 export type { PopulationColumns } from './sampling/population-columns.js';
 export type { UnitOrder } from './sampling/unit-order.js';
-export { samplingMessage } from './sampling/messages.js';
 export { sdrTotal, sdrMean, sdrRatio, sdrShares, type ReplicateDesign } from './variance/replicate-variance.js';
 export { linearisedTotal, linearisedMean, linearisedRatio, linearisedShares, type LinearisationDesign } from './variance/linearised-variance.js';
 export type { Estimate, Domain } from './variance/estimate.js';

@@ -1,7 +1,9 @@
 /**
- * Every user-facing message of `@persona/raking`, in one place so that tests
- * assert on the same text the user sees. Messages say what was found and what
- * was expected; the location (file, line, field) is added by `InputError`.
+ * Every user-facing message of `@persona/raking` (margins, raking and
+ * calibration, trimming, sampling designs, variance estimation), in one place
+ * so that tests assert on the same text the user sees. Messages say what was
+ * expected and what was found; the location (file, line, field, row index) is
+ * added by `InputError`.
  */
 const quote = (s: string) => JSON.stringify(s);
 const list = (xs: readonly string[], max = 20) =>
@@ -22,6 +24,10 @@ export const message = {
   countTotalsDisagree: (blocks: readonly { name: string; sum: number }[], tol: number) =>
     `margin totals disagree (relative tolerance ${tol}): ${blocks.map((b) => `${b.name} sums to ${b.sum}`).join(', ')}; ` +
     'every margin must describe the same population total (give shares, or counts that add up to the same total)',
+  sharesTotalAmbiguous: (shares: readonly string[], counts: readonly string[], countTotal: number, sampleTotal: number, tol: number) =>
+    `without "total", the share block${shares.length === 1 ? '' : 's'} ${list(shares)} scale${shares.length === 1 ? 's' : ''} to the sample's weighted total ${sampleTotal}, ` +
+    `but the count block${counts.length === 1 ? '' : 's'} ${list(counts)} sum${counts.length === 1 ? 's' : ''} to ${countTotal} ` +
+    `(relative tolerance ${tol}): no weighting meets both; add "total": ${countTotal} to the margins file (the population the shares are of)`,
 
   // ---- margins against the sample -----------------------------------------------------------
   variableNotInSample: (variable: string, available: readonly string[]) =>
@@ -80,4 +86,32 @@ export const message = {
   weightInvalid: (row: number, value: number) => `weight at row ${row} is ${String(value)}: expected a finite number ≥ 0`,
   weightNotFinite: (row: number, value: number) => `weight at row ${row} is ${String(value)}: expected a finite number`,
   emptyWeights: () => 'expected at least one weight',
+
+  // ---- sampling designs -------------------------------------------------------------------------
+  samplingWeightInvalid: (value: number) => `expected every sampling weight to be a finite number > 0, got ${String(value)}`,
+  inclusionProbabilityInvalid: (value: number) => `expected every inclusion probability to be in [0, 1], got ${String(value)}`,
+  sampleSizeInvalid: (n: number) => `expected the sample size to be a positive integer, got ${String(n)}`,
+  sampleSizeExceedsPopulation: (n: number, size: number) => `cannot draw ${n} units without replacement from a population of ${size}`,
+  emptyPopulation: () => 'expected a population of at least one unit, got none',
+  lengthMismatch: (what: string, expected: number, actual: number) => `expected ${expected} values of ${what} (one per unit), got ${actual}`,
+  columnNotInPopulation: (column: string, available: readonly string[]) =>
+    `column ${quote(column)} is not in the population (the population has: ${list(available, 40)})`,
+  stratumNotInPopulation: (stratum: string) => `stratum ${quote(stratum)} has no unit in the population`,
+  stratumSizeExceeded: (stratum: string, requested: number, size: number) =>
+    `stratum ${quote(stratum)} has ${size} units: ${requested} cannot be drawn without replacement`,
+  stratumSizeInvalid: (stratum: string, requested: number) =>
+    `expected the allocation of stratum ${quote(stratum)} to be an integer ≥ 0, got ${String(requested)}`,
+  sortKeyInvalid: (value: number) => `expected every sort key to be a finite number, got ${String(value)}`,
+  noBalancingVariable: () => 'expected at least one balancing variable',
+  balancingColumnLength: (column: number, expected: number, actual: number) =>
+    `expected balancing column ${column} to have ${expected} values (one per unit), got ${actual}`,
+
+  // ---- variance estimation ----------------------------------------------------------------------
+  noReplicates: () => 'expected at least one replicate weight column',
+  replicateScaleInvalid: (scale: number) => `expected the replicate variance scale to be a finite number > 0, got ${String(scale)}`,
+  notANumber: (value: string) => `expected a finite number, got ${quote(value)}`,
+  valueNotFinite: (value: number) => `expected a finite number, got ${String(value)}`,
+  emptyDomain: () => "the domain's weighted total (the denominator) is 0: expected a domain with positive weight",
+  lonelyPsu: (stratum: string) =>
+    `stratum ${quote(stratum)} has a single PSU, so its variance cannot be estimated (as survey's options(survey.lonely.psu = "fail"))`,
 } as const;

@@ -40,10 +40,27 @@ describe('parseMargins (CONTRACTS.md `persona rake` MARGINS.json)', () => {
     expect(m.targets.SEX).toEqual({ 1: 10, 2: 10 });
   });
 
-  it('without total, shares scale to the count blocks when there are any', () => {
-    const m = parseMargins({ margins: { SEX: { 1: 0.25, 2: 0.75 }, AGEGRP: { 1: 100, 2: 100, 3: 200 } } }, people);
-    expect(m.totalFrom).toBe('counts');
-    expect(m.targets.SEX).toEqual({ 1: 100, 2: 300 });
+  it("without total, shares scale to the sample's total even beside count blocks that agree with it", () => {
+    // 5 unweighted rows: shares × 5; the AGEGRP counts also sum to 5, so both describe the same population.
+    const m = parseMargins({ margins: { SEX: { 1: 0.2, 2: 0.8 }, AGEGRP: { 1: 2, 2: 1, 3: 2 } } }, people);
+    expect(m.totalFrom).toBe('sample');
+    expect(m.total).toBe(5);
+    expect(m.targets.SEX['1']).toBeCloseTo(1, 12);
+    expect(m.targets.SEX['2']).toBeCloseTo(4, 12);
+    expect(m.targets.AGEGRP).toEqual({ 1: 2, 2: 1, 3: 2 });
+    // only count blocks: the total is theirs, whatever the sample's
+    expect(parseMargins({ margins: { AGEGRP: { 1: 100, 2: 100, 3: 200 } } }, people).total).toBe(400);
+  });
+
+  it('without total, count blocks whose total is not the sample\'s beside share blocks are an input error naming both', () => {
+    // Shares would scale to the 5 sample rows, the counts say 400: no weighting meets both.
+    const json = { margins: { SEX: { 1: 0.25, 2: 0.75 }, AGEGRP: { 1: 100, 2: 100, 3: 200 } } };
+    expect(() => parseMargins(json, people, { source })).toThrow(`${file}: ${message.sharesTotalAmbiguous(['SEX'], ['AGEGRP'], 400, 5, 1e-6)}`);
+    expect(message.sharesTotalAmbiguous(['SEX'], ['AGEGRP'], 400, 5, 1e-6)).toContain('add "total": 400');
+    // with base weights summing to 400 they agree
+    expect(parseMargins(json, people, { baseWeights: [100, 100, 100, 50, 50] }).targets.SEX).toEqual({ 1: 100, 2: 300 });
+    // and an explicit total settles it
+    expect(parseMargins({ total: 400, ...json }, people).targets.SEX).toEqual({ 1: 100, 2: 300 });
   });
 
   it('count blocks that disagree are an input error naming them', () => {

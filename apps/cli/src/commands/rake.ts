@@ -37,8 +37,11 @@ export function register(program: Command): void {
       'after',
       `
 Margins: a block that sums to 1 (within 1e-9) holds shares, scaled to "total"
-(or, without it, to the count blocks' total, else the sample's weighted total);
-any other block holds counts, and count blocks must agree within --tol.
+(without it, to the sample's weighted total); any other block holds counts.
+Count blocks must agree with each other (and with "total") within --tol, else
+exit 2 naming them. Without "total", count blocks beside share blocks must also
+sum to the sample's weighted total within --tol, else exit 2 naming both kinds
+and saying to add "total" (no weighting could meet both).
 Category keys compare as strings with the sample's values ("01" is not "1").
 
 Extensions to the fixed form: --sample and --margins may be omitted (embedded

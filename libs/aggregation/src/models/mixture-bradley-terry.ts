@@ -2,7 +2,7 @@ import { InputError, Rng } from '@persona/core';
 import { message } from '../messages.js';
 import { collapsePairs } from './collapse-pairs.js';
 import { validateJudgedComparisons, type JudgedComparisons } from './judged-comparisons.js';
-import { itemsOutsideLargestComponent } from './strongly-connected.js';
+import { itemsOutsideLargestComponent } from '../graph/strongly-connected.js';
 
 export interface MixtureBradleyTerryOptions {
   /** Number of latent classes K ≥ 1. */

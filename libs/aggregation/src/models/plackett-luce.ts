@@ -4,7 +4,7 @@ import { choleskyFactor, choleskyInverse, choleskySolve } from './cholesky.js';
 import { meanZeroEffects } from './mean-zero.js';
 import { validateRankings, type Rankings } from './plackett-luce-rankings.js';
 import { choiceStages, stagesLogLik, type ChoiceStages } from './plackett-luce-stages.js';
-import { itemsOutsideLargestComponent } from './strongly-connected.js';
+import { itemsOutsideLargestComponent } from '../graph/strongly-connected.js';
 
 export interface PlackettLuceOptions {
   /**

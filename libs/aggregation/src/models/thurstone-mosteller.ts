@@ -5,7 +5,7 @@ import { binomialRegression, type BinomialRegressionOptions } from './binomial-r
 import { collapsePairs } from './collapse-pairs.js';
 import { validateComparisons } from './validate-comparisons.js';
 import { meanZeroEffects } from './mean-zero.js';
-import { itemsOutsideLargestComponent } from './strongly-connected.js';
+import { itemsOutsideLargestComponent } from '../graph/strongly-connected.js';
 
 export interface ThurstoneMostellerResult {
   readonly items: readonly string[];

@@ -1,3 +1,4 @@
+import { componentMembers, stronglyConnectedComponents } from '../graph/strongly-connected.js';
 import { Outcome, type Comparisons } from './comparisons.js';
 
 /**
@@ -112,8 +113,8 @@ export function pairGraph(comparisons: Comparisons, keepOrder: boolean): PairGra
 
 /**
  * Strongly connected components of the "beats" graph: an edge i → j when i beat j at
- * least once, and both ways for a tie (when `tiesConnect`). Tarjan (1972), "Depth-first
- * search and linear graph algorithms", SIAM J. Comput., iteratively (no recursion).
+ * least once, and both ways for a tie (when `tiesConnect`), by the shared iterative Tarjan
+ * (graph/strongly-connected.ts).
  *
  * Returns each item's component and the components ordered strongest first: no item of
  * a component ever lost to an item of a later component (Ford 1957: the Bradley–Terry
@@ -121,63 +122,20 @@ export function pairGraph(comparisons: Comparisons, keepOrder: boolean): PairGra
  */
 export function beatsComponents(graph: PairGraph, tiesConnect: boolean): { component: Int32Array; groups: number[][] } {
   const { n, a, b, winA, winB, tie, adjStart, adjPair } = graph;
-  const beats = (p: number, from: number): boolean => {
-    if (tiesConnect && tie[p] > 0) return true;
-    return from === a[p] ? winA[p] > 0 : winB[p] > 0;
-  };
-  const index = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const onStack = new Uint8Array(n);
-  const component = new Int32Array(n).fill(-1);
-  const stack: number[] = [];
-  const callItem = new Int32Array(n);
-  const callEdge = new Int32Array(n);
-  const sinkFirst: number[][] = [];
-  let counter = 0;
-  for (let root = 0; root < n; root++) {
-    if (index[root] >= 0) continue;
-    let depth = 0;
-    callItem[0] = root;
-    callEdge[0] = adjStart[root];
-    index[root] = low[root] = counter++;
-    stack.push(root);
-    onStack[root] = 1;
-    while (depth >= 0) {
-      const v = callItem[depth];
-      if (callEdge[depth] < adjStart[v + 1]) {
-        const p = adjPair[callEdge[depth]++];
-        if (!beats(p, v)) continue;
-        const w = a[p] === v ? b[p] : a[p];
-        if (index[w] < 0) {
-          index[w] = low[w] = counter++;
-          stack.push(w);
-          onStack[w] = 1;
-          depth++;
-          callItem[depth] = w;
-          callEdge[depth] = adjStart[w];
-        } else if (onStack[w]) low[v] = Math.min(low[v], index[w]);
-        continue;
-      }
-      if (low[v] === index[v]) {
-        const group: number[] = [];
-        let w: number;
-        do {
-          w = stack.pop()!;
-          onStack[w] = 0;
-          component[w] = sinkFirst.length;
-          group.push(w);
-        } while (w !== v);
-        sinkFirst.push(group.sort((x, y) => x - y));
-      }
-      depth--;
-      if (depth >= 0) {
-        const u = callItem[depth];
-        low[u] = Math.min(low[u], low[v]);
-      }
+  const start = new Int32Array(n + 1);
+  const target = new Int32Array(adjPair.length);
+  let edges = 0;
+  for (let v = 0; v < n; v++) {
+    for (let q = adjStart[v]; q < adjStart[v + 1]; q++) {
+      const p = adjPair[q];
+      const beats = (tiesConnect && tie[p] > 0) || (v === a[p] ? winA[p] > 0 : winB[p] > 0);
+      if (beats) target[edges++] = a[p] === v ? b[p] : a[p];
     }
+    start[v + 1] = edges;
   }
-  const groups = sinkFirst.reverse();
-  const k = groups.length;
-  for (let i = 0; i < n; i++) component[i] = k - 1 - component[i];
+  const sinkFirst = stronglyConnectedComponents({ n, start, target });
+  const groups = componentMembers(sinkFirst).reverse();
+  const k = sinkFirst.count;
+  const component = sinkFirst.component.map((c) => k - 1 - c);
   return { component, groups };
 }

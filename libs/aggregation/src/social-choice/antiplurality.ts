@@ -2,7 +2,7 @@ import { ballotLevels } from './ballot-levels.js';
 import type { Profile, RuleResult } from './profile.js';
 import type { RuleSpec } from './rule.js';
 import { resultFromScores } from './score-ranking.js';
-import { tieThreshold } from './tolerance.js';
+import { profileTieThreshold } from './tolerance.js';
 
 /**
  * Antiplurality (veto) scores: total weight minus the weight of ballots ranking the candidate
@@ -33,8 +33,7 @@ export function antipluralityScores(profile: Profile): Float64Array {
 
 /** Antiplurality: fewest (weighted) last places wins. See {@link antipluralityScores}. */
 export function antiplurality(profile: Profile): RuleResult {
-  const total = profile.ballots.reduce((s, b) => s + b.weight, 0);
-  return resultFromScores('antiplurality', profile.candidates, antipluralityScores(profile), tieThreshold(total));
+  return resultFromScores('antiplurality', profile.candidates, antipluralityScores(profile), profileTieThreshold(profile));
 }
 
 export const antipluralityRule: RuleSpec = {

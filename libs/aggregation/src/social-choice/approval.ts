@@ -3,7 +3,7 @@ import { message } from '../messages.js';
 import type { Profile, RuleResult } from './profile.js';
 import type { RuleSpec } from './rule.js';
 import { resultFromScores } from './score-ranking.js';
-import { tieThreshold } from './tolerance.js';
+import { profileTieThreshold } from './tolerance.js';
 
 /**
  * Approval scores: the total weight of ballots approving each candidate (Brams & Fishburn,
@@ -24,8 +24,7 @@ export function approvalScores(profile: Profile): Float64Array {
 
 /** Approval voting: most approved wins; ranking by approval score. See {@link approvalScores}. */
 export function approval(profile: Profile): RuleResult {
-  const total = profile.ballots.reduce((s, b) => s + b.weight, 0);
-  return resultFromScores('approval', profile.candidates, approvalScores(profile), tieThreshold(total));
+  return resultFromScores('approval', profile.candidates, approvalScores(profile), profileTieThreshold(profile));
 }
 
 export const approvalRule: RuleSpec = {

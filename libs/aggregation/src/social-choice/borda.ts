@@ -2,7 +2,7 @@ import { ballotLevels } from './ballot-levels.js';
 import type { Profile, RuleResult } from './profile.js';
 import type { RuleSpec } from './rule.js';
 import { resultFromScores } from './score-ranking.js';
-import { tieThreshold } from './tolerance.js';
+import { profileTieThreshold } from './tolerance.js';
 
 /**
  * Borda scores (CONTRACTS.md convention): per ballot, a candidate gets the number of
@@ -41,8 +41,7 @@ export function bordaScores(profile: Profile): Float64Array {
 
 /** Borda count: highest Borda score wins; ranking by score. See {@link bordaScores}. */
 export function borda(profile: Profile): RuleResult {
-  const total = profile.ballots.reduce((s, b) => s + b.weight, 0);
-  return resultFromScores('borda', profile.candidates, bordaScores(profile), tieThreshold(total));
+  return resultFromScores('borda', profile.candidates, bordaScores(profile), profileTieThreshold(profile));
 }
 
 export const bordaRule: RuleSpec = {

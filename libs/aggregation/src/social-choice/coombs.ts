@@ -1,7 +1,7 @@
 import { activeTallies, type EliminationRound } from './active-tallies.js';
 import type { Profile, RuleResult } from './profile.js';
 import type { RuleSpec } from './rule.js';
-import { tieThreshold } from './tolerance.js';
+import { tieThreshold, totalWeight } from './tolerance.js';
 
 /**
  * Coombs' method (Coombs 1964; Grofman & Feld, "If you like the alternative vote (a.k.a. the
@@ -17,7 +17,7 @@ import { tieThreshold } from './tolerance.js';
 export function coombs(profile: Profile): RuleResult {
   const { candidates } = profile;
   const m = candidates.length;
-  const total = profile.ballots.reduce((s, b) => s + b.weight, 0);
+  const total = totalWeight(profile);
   const threshold = tieThreshold(total);
   const active = new Uint8Array(m).fill(1);
   let remaining = m;

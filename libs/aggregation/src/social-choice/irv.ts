@@ -1,7 +1,7 @@
 import { activeTallies, type EliminationRound } from './active-tallies.js';
 import type { Profile, RuleResult } from './profile.js';
 import type { RuleSpec } from './rule.js';
-import { tieThreshold } from './tolerance.js';
+import { profileTieThreshold } from './tolerance.js';
 
 /**
  * Instant-runoff voting (Hare; alternative vote): repeatedly eliminate the candidate(s) with the
@@ -17,7 +17,7 @@ import { tieThreshold } from './tolerance.js';
 export function irv(profile: Profile): RuleResult {
   const { candidates } = profile;
   const m = candidates.length;
-  const threshold = tieThreshold(profile.ballots.reduce((s, b) => s + b.weight, 0));
+  const threshold = profileTieThreshold(profile);
   const active = new Uint8Array(m).fill(1);
   let remaining = m;
   const eliminatedGroups: string[][] = [];

@@ -1,5 +1,5 @@
 import type { RuleResult } from './profile.js';
-import { scoresByName } from './score-ranking.js';
+import { rankingByScore, scoresByName } from './score-ranking.js';
 
 /** Probabilities closer than this are tied in a lottery's ranking (LP solutions are accurate to ~1e-9). */
 export const PROBABILITY_TOLERANCE = 1e-9;
@@ -11,16 +11,7 @@ export const PROBABILITY_TOLERANCE = 1e-9;
  * tied; candidates with probability 0 form the last group).
  */
 export function lotteryResult(rule: string, candidates: readonly string[], p: Float64Array): RuleResult {
-  const order = Array.from(p.keys()).sort((a, b) => p[b] - p[a] || a - b);
-  const ranking: string[][] = [];
-  let top = Number.POSITIVE_INFINITY;
-  for (const c of order) {
-    if (ranking.length === 0 || p[c] < top - PROBABILITY_TOLERANCE) {
-      ranking.push([]);
-      top = p[c];
-    }
-    ranking[ranking.length - 1].push(candidates[c]);
-  }
+  const ranking = rankingByScore(candidates, p, PROBABILITY_TOLERANCE);
   const winners = candidates.filter((_, c) => p[c] > 0);
   return { rule, winners, ranking, lottery: scoresByName(candidates, p) };
 }

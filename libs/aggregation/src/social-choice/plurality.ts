@@ -2,7 +2,7 @@ import { ballotLevels } from './ballot-levels.js';
 import type { Profile, RuleResult } from './profile.js';
 import type { RuleSpec } from './rule.js';
 import { resultFromScores } from './score-ranking.js';
-import { tieThreshold } from './tolerance.js';
+import { profileTieThreshold } from './tolerance.js';
 
 /**
  * Plurality scores: each ballot gives its weight to its top choice (Zwicker, "Introduction to the
@@ -32,8 +32,7 @@ export function pluralityScores(profile: Profile): Float64Array {
 
 /** Plurality: most (weighted) first choices wins; ranking by plurality score. See {@link pluralityScores}. */
 export function plurality(profile: Profile): RuleResult {
-  const total = profile.ballots.reduce((s, b) => s + b.weight, 0);
-  return resultFromScores('plurality', profile.candidates, pluralityScores(profile), tieThreshold(total));
+  return resultFromScores('plurality', profile.candidates, pluralityScores(profile), profileTieThreshold(profile));
 }
 
 export const pluralityRule: RuleSpec = {

@@ -1,6 +1,6 @@
 import { majorityMatrix, type MajorityMatrix } from './majority-matrix.js';
 import type { Profile } from './profile.js';
-import { stronglyConnectedComponents } from './strongly-connected.js';
+import { adjacencyFromMatrix, stronglyConnectedComponents } from '../graph/strongly-connected.js';
 
 /**
  * Ids of the Schwartz set (GOCHA): the union of the minimal sets of candidates that no
@@ -11,20 +11,14 @@ import { stronglyConnectedComponents } from './strongly-connected.js';
 export function schwartzSetIds(matrix: MajorityMatrix): number[] {
   const { m, margin } = matrix;
   const beats = (i: number, j: number) => margin[i * m + j] > 0;
-  const components = stronglyConnectedComponents(m, beats);
-  const componentOf = new Int32Array(m);
-  components.forEach((component, k) => {
-    for (const c of component) componentOf[c] = k;
-  });
-  const dominated = new Uint8Array(components.length);
+  const { component, count } = stronglyConnectedComponents(adjacencyFromMatrix(m, beats));
+  const dominated = new Uint8Array(count);
   for (let i = 0; i < m; i++) {
-    for (let j = 0; j < m; j++) if (componentOf[i] !== componentOf[j] && beats(i, j)) dominated[componentOf[j]] = 1;
+    for (let j = 0; j < m; j++) if (component[i] !== component[j] && beats(i, j)) dominated[component[j]] = 1;
   }
   const ids: number[] = [];
-  components.forEach((component, k) => {
-    if (dominated[k] === 0) ids.push(...component);
-  });
-  return ids.sort((a, b) => a - b);
+  for (let c = 0; c < m; c++) if (dominated[component[c]] === 0) ids.push(c);
+  return ids;
 }
 
 /** The Schwartz set by name (see {@link schwartzSetIds}). */

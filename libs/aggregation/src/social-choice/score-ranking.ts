@@ -1,11 +1,10 @@
 import type { RuleResult } from './profile.js';
 
 /**
- * Turns per-candidate scores into a rule result: `ranking` is the weak order by decreasing
- * score (scores within `threshold` of the best score of their group are tied), `winners` its
- * first group, `scores` the scores by name.
+ * The weak order of candidates by decreasing score: a candidate whose score is within
+ * `threshold` of the best score of the current group joins it; candidate order within a group.
  */
-export function resultFromScores(rule: string, candidates: readonly string[], scores: Float64Array, threshold: number): RuleResult {
+export function rankingByScore(candidates: readonly string[], scores: Float64Array, threshold: number): string[][] {
   const order = Array.from(scores.keys()).sort((a, b) => scores[b] - scores[a] || a - b);
   const ranking: string[][] = [];
   let top = Number.POSITIVE_INFINITY;
@@ -16,6 +15,15 @@ export function resultFromScores(rule: string, candidates: readonly string[], sc
     }
     ranking[ranking.length - 1].push(candidates[c]);
   }
+  return ranking;
+}
+
+/**
+ * Turns per-candidate scores into a rule result: `ranking` is {@link rankingByScore},
+ * `winners` its first group, `scores` the scores by name.
+ */
+export function resultFromScores(rule: string, candidates: readonly string[], scores: Float64Array, threshold: number): RuleResult {
+  const ranking = rankingByScore(candidates, scores, threshold);
   return { rule, winners: [...ranking[0]], ranking, scores: scoresByName(candidates, scores) };
 }
 

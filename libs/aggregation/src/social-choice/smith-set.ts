@@ -1,6 +1,6 @@
 import { majorityMatrix, type MajorityMatrix } from './majority-matrix.js';
 import type { Profile } from './profile.js';
-import { stronglyConnectedComponents } from './strongly-connected.js';
+import { adjacencyFromMatrix, componentMembers, stronglyConnectedComponents } from '../graph/strongly-connected.js';
 
 /**
  * Ids of the Smith set: the smallest non-empty set of candidates each of which beats every
@@ -12,7 +12,7 @@ import { stronglyConnectedComponents } from './strongly-connected.js';
  */
 export function smithSetIds(matrix: MajorityMatrix): number[] {
   const { m, margin } = matrix;
-  const components = stronglyConnectedComponents(m, (i, j) => margin[i * m + j] >= 0);
+  const components = componentMembers(stronglyConnectedComponents(adjacencyFromMatrix(m, (i, j) => margin[i * m + j] >= 0)));
   return components[components.length - 1];
 }
 

@@ -28,7 +28,7 @@ export interface ParseMarginsOptions {
 export interface ParsedMargins {
   /** The population total every block was resolved to. */
   readonly total: number;
-  /** Where `total` came from: the `total` field, the count blocks, or the sample's weighted total. */
+  /** Where `total` came from: the `total` field, the count blocks (when every block holds counts), or the sample's weighted total (when some block holds shares). */
   readonly totalFrom: 'total' | 'counts' | 'sample';
   /** variable → category → count, in the file's order. */
   readonly targets: MarginTargets;
@@ -47,11 +47,14 @@ export const SHARES_TOL = 1e-9;
  *     { "total": 1000, "margins": { "SEX": { "1": 0.49, "2": 0.51 }, "AGEGRP": { "1": 210, "2": 340, "3": 450 } } }
  *
  * - A block summing to 1 (within 1e-9) holds shares, scaled to `total`. Without
- *   `total`, shares scale to the count blocks' common total when there are count
- *   blocks (the only total every margin can then reach), else to the sample's
- *   weighted total (Σ base weights, or the row count).
+ *   `total`, shares scale to the sample's weighted total (Σ base weights, or the
+ *   row count), as the contract says.
  * - Any other block holds counts. Count blocks must agree with each other, and with
- *   `total` when given, within `tol` (relative).
+ *   `total` when given, within `tol` (relative). Without `total`, when share and
+ *   count blocks are mixed, the count blocks' common total must also agree with the
+ *   sample's weighted total within `tol`: otherwise the share blocks and the count
+ *   blocks describe different populations, no weighting meets both, and the error
+ *   says to give `"total"` (rather than raking to a guaranteed non-convergence).
  * - Category keys are compared as strings with the sample's values (`"01"` ≠ `"1"`);
  *   every sample category needs a target (0 drops its rows), and a positive target
  *   needs sample rows.
@@ -105,13 +108,21 @@ export function parseMargins(json: unknown, sample: SampleColumns, options: Pars
     checkTotalsAgree([{ name: 'total', sum: rawTotal }, ...counts], tol, where());
     total = rawTotal;
     totalFrom = 'total';
-  } else if (counts.length > 0) {
+  } else if (counts.length === blocks.length) {
     checkTotalsAgree(counts, tol, where());
     total = counts.reduce((s, b) => s + b.sum, 0) / counts.length;
     totalFrom = 'counts';
   } else {
     total = sampleTotal(sample.nRows, options.baseWeights, source);
     totalFrom = 'sample';
+    if (counts.length > 0) {
+      checkTotalsAgree(counts, tol, where());
+      const countTotal = counts.reduce((s, b) => s + b.sum, 0) / counts.length;
+      if (Math.abs(countTotal - total) / total > tol) {
+        const shares = blocks.filter((b) => b.shares).map((b) => b.name);
+        throw new InputError(message.sharesTotalAmbiguous(shares, counts.map((b) => b.name), countTotal, total, tol), where());
+      }
+    }
   }
 
   const targets: Record<string, Record<string, number>> = {};

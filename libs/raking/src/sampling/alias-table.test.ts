@@ -2,7 +2,7 @@ import { Rng } from '@persona/core';
 import { describe, expect, it } from 'vitest';
 import { expectApproxEqual } from '../../test/approx-equal.js';
 import { aliasTable, sampleWithReplacement } from './alias-table.js';
-import { samplingMessage } from './messages.js';
+import { message } from '../messages.js';
 
 describe('alias method (Vose 1991)', () => {
   it('the table reproduces w/Σw exactly: (prob_i + Σ_{j: alias_j = i, j≠i} (1 − prob_j)) / N', () => {
@@ -36,10 +36,10 @@ describe('alias method (Vose 1991)', () => {
   });
 
   it('rejects non-positive or NaN weights and a bad n', () => {
-    expect(() => aliasTable(new Float64Array([1, 0, 2]))).toThrow(samplingMessage.invalidWeight(0));
-    expect(() => aliasTable(new Float64Array([1, Number.NaN]))).toThrow(samplingMessage.invalidWeight(Number.NaN));
-    expect(() => aliasTable(new Float64Array([1, -2]))).toThrow(samplingMessage.invalidWeight(-2));
-    expect(() => sampleWithReplacement(new Float64Array([1]), 0, Rng.fromSeed(1))).toThrow(samplingMessage.invalidSampleSize(0));
-    expect(() => sampleWithReplacement(new Float64Array([1]), 2.5, Rng.fromSeed(1))).toThrow(samplingMessage.invalidSampleSize(2.5));
+    expect(() => aliasTable(new Float64Array([1, 0, 2]))).toThrow(message.samplingWeightInvalid(0));
+    expect(() => aliasTable(new Float64Array([1, Number.NaN]))).toThrow(message.samplingWeightInvalid(Number.NaN));
+    expect(() => aliasTable(new Float64Array([1, -2]))).toThrow(message.samplingWeightInvalid(-2));
+    expect(() => sampleWithReplacement(new Float64Array([1]), 0, Rng.fromSeed(1))).toThrow(message.sampleSizeInvalid(0));
+    expect(() => sampleWithReplacement(new Float64Array([1]), 2.5, Rng.fromSeed(1))).toThrow(message.sampleSizeInvalid(2.5));
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { expectApproxEqual } from '../../test/approx-equal.js';
 import { sampleWithReplacement } from './alias-table.js';
 import { balancedSample } from './balanced-sample.js';
-import { samplingMessage } from './messages.js';
+import { message } from '../messages.js';
 
 const VARIABLES = ['SEX', 'AGEGRP', 'RACE', 'EDU', 'REGION'] as const;
 const LEVELS = [2, 9, 6, 5, 9];
@@ -105,12 +105,12 @@ describe('balancedSample: cube method on margin indicators', () => {
     let caught: unknown;
     try { balancedSample(columns, ['SEX', 'AGE'], weights, 5, Rng.fromSeed(1)); } catch (e) { caught = e; }
     expect(caught).toBeInstanceOf(InputError);
-    expect((caught as InputError).reason).toBe(samplingMessage.unknownColumn('AGE', [...VARIABLES]));
+    expect((caught as InputError).reason).toBe(message.columnNotInPopulation('AGE', [...VARIABLES]));
     expect((caught as InputError).location.field).toBe('AGE');
-    expect(() => balancedSample(columns, [], weights, 5, Rng.fromSeed(1))).toThrow(samplingMessage.noBalancingVariable());
-    expect(() => balancedSample(columns, ['SEX'], weights, 51, Rng.fromSeed(1))).toThrow(samplingMessage.sampleSizeExceedsPopulation(51, 50));
+    expect(() => balancedSample(columns, [], weights, 5, Rng.fromSeed(1))).toThrow(message.noBalancingVariable());
+    expect(() => balancedSample(columns, ['SEX'], weights, 51, Rng.fromSeed(1))).toThrow(message.sampleSizeExceedsPopulation(51, 50));
     const bad = Float64Array.from(weights);
     bad[3] = -1;
-    expect(() => balancedSample(columns, ['SEX'], bad, 5, Rng.fromSeed(1))).toThrow(samplingMessage.invalidWeight(-1));
+    expect(() => balancedSample(columns, ['SEX'], bad, 5, Rng.fromSeed(1))).toThrow(message.samplingWeightInvalid(-1));
   });
 });

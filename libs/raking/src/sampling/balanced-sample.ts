@@ -2,7 +2,7 @@ import { InputError, type Rng } from '@persona/core';
 import { flyCube, landCube, type BalancingRow } from './cube-flight.js';
 import { selected, type CubeResult } from './cube-sample.js';
 import { inclusionProbabilities } from './inclusion-probabilities.js';
-import { samplingMessage } from './messages.js';
+import { message } from '../messages.js';
 import { populationColumn, type PopulationColumns } from './population-columns.js';
 import { unitOrder, type UnitOrder } from './unit-order.js';
 import { checkLength, checkWeights } from './validate.js';
@@ -55,7 +55,7 @@ export function balancedSample(
   rng: Rng,
   options: BalancedSampleOptions = {},
 ): BalancedSample {
-  if (variables.length === 0) throw new InputError(samplingMessage.noBalancingVariable(), { field: 'variables' });
+  if (variables.length === 0) throw new InputError(message.noBalancingVariable(), { field: 'variables' });
   const data = variables.map((v) => populationColumn(columns, v));
   checkWeights(weights);
   const size = weights.length;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { expectApproxEqual } from '../../test/approx-equal.js';
 import { cubeSample } from './cube-sample.js';
 import { inclusionProbabilities } from './inclusion-probabilities.js';
-import { samplingMessage } from './messages.js';
+import { message } from '../messages.js';
 
 /** A population with positive sizes, two continuous variables and a 3-category one. */
 function population(size: number, n: number, seed: string) {
@@ -71,9 +71,9 @@ describe('cube method (Deville & Tillé 2004)', () => {
   });
 
   it('rejects π outside [0, 1], no balancing variable and a column of another length', () => {
-    expect(() => cubeSample(new Float64Array([0.5, 2]), [new Float64Array(2)], Rng.fromSeed(1))).toThrow(samplingMessage.invalidInclusionProbability(2));
-    expect(() => cubeSample(new Float64Array([0.5, 0.5]), [], Rng.fromSeed(1))).toThrow(samplingMessage.noBalancingVariable());
-    expect(() => cubeSample(new Float64Array([0.5, 0.5]), [new Float64Array(3)], Rng.fromSeed(1))).toThrow(samplingMessage.balancingColumnLength(0, 2, 3));
-    expect(() => cubeSample(new Float64Array([0.5, 0.5]), [new Float64Array([1, Number.NaN])], Rng.fromSeed(1))).toThrow(samplingMessage.invalidValue(Number.NaN));
+    expect(() => cubeSample(new Float64Array([0.5, 2]), [new Float64Array(2)], Rng.fromSeed(1))).toThrow(message.inclusionProbabilityInvalid(2));
+    expect(() => cubeSample(new Float64Array([0.5, 0.5]), [], Rng.fromSeed(1))).toThrow(message.noBalancingVariable());
+    expect(() => cubeSample(new Float64Array([0.5, 0.5]), [new Float64Array(3)], Rng.fromSeed(1))).toThrow(message.balancingColumnLength(0, 2, 3));
+    expect(() => cubeSample(new Float64Array([0.5, 0.5]), [new Float64Array([1, Number.NaN])], Rng.fromSeed(1))).toThrow(message.valueNotFinite(Number.NaN));
   });
 });

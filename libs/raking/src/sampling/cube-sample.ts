@@ -1,6 +1,6 @@
 import { InputError, type Rng } from '@persona/core';
 import { flyCube, landCube, type BalancingRow } from './cube-flight.js';
-import { samplingMessage } from './messages.js';
+import { message } from '../messages.js';
 import { unitOrder, type UnitOrder } from './unit-order.js';
 import { checkInclusionProbabilities } from './validate.js';
 
@@ -43,13 +43,13 @@ export function cubeSample(
   checkInclusionProbabilities(pik);
   const size = pik.length;
   const p = balancing.length;
-  if (p === 0) throw new InputError(samplingMessage.noBalancingVariable(), { field: 'balancing' });
+  if (p === 0) throw new InputError(message.noBalancingVariable(), { field: 'balancing' });
   balancing.forEach((column, j) => {
     if (column.length !== size) {
-      throw new InputError(samplingMessage.balancingColumnLength(j, size, column.length), { field: 'balancing' });
+      throw new InputError(message.balancingColumnLength(j, size, column.length), { field: 'balancing' });
     }
     for (let k = 0; k < size; k++) {
-      if (!Number.isFinite(column[k]!)) throw new InputError(samplingMessage.invalidValue(column[k]!), { field: 'balancing', index: k });
+      if (!Number.isFinite(column[k]!)) throw new InputError(message.valueNotFinite(column[k]!), { field: 'balancing', index: k });
     }
   });
   // Each variable is divided by its mean |x/π| so that the rank tolerance treats every row alike (the kernel is unchanged).

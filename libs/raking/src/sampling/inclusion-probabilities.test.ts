@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expectApproxEqual } from '../../test/approx-equal.js';
 import { inclusionProbabilities } from './inclusion-probabilities.js';
-import { samplingMessage } from './messages.js';
+import { message } from '../messages.js';
 
 const fixture = JSON.parse(
   readFileSync(new URL('../../test/fixtures/r-sampling/inclusion-probabilities.json', import.meta.url), 'utf8'),
@@ -17,9 +17,9 @@ describe('inclusionProbabilities', () => {
   });
 
   it('rejects n > N, n ≤ 0 and bad weights', () => {
-    expect(() => inclusionProbabilities(new Float64Array([1, 2]), 3)).toThrow(samplingMessage.sampleSizeExceedsPopulation(3, 2));
-    expect(() => inclusionProbabilities(new Float64Array([1, 2]), 0)).toThrow(samplingMessage.invalidSampleSize(0));
-    expect(() => inclusionProbabilities(new Float64Array([1, Number.NaN]), 1)).toThrow(samplingMessage.invalidWeight(Number.NaN));
-    expect(() => inclusionProbabilities(new Float64Array([]), 1)).toThrow(samplingMessage.emptyPopulation());
+    expect(() => inclusionProbabilities(new Float64Array([1, 2]), 3)).toThrow(message.sampleSizeExceedsPopulation(3, 2));
+    expect(() => inclusionProbabilities(new Float64Array([1, 2]), 0)).toThrow(message.sampleSizeInvalid(0));
+    expect(() => inclusionProbabilities(new Float64Array([1, Number.NaN]), 1)).toThrow(message.samplingWeightInvalid(Number.NaN));
+    expect(() => inclusionProbabilities(new Float64Array([]), 1)).toThrow(message.emptyPopulation());
   });
 });

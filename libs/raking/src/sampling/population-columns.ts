@@ -1,6 +1,6 @@
 import { InputError } from '@persona/core';
 import type { SampleColumns } from '../margins/parse-margins.js';
-import { samplingMessage } from './messages.js';
+import { message } from '../messages.js';
 
 /**
  * A population as named columns of equal length (one value per unit): a plain
@@ -13,14 +13,14 @@ function isSampleColumns(columns: PopulationColumns): columns is SampleColumns {
 }
 
 /**
- * The column `name`, or an {@link InputError} "Unrecognized column" naming the
+ * The column `name`, or an {@link InputError} (`message.columnNotInPopulation`) naming the
  * columns there are (field = the name asked for).
  */
 export function populationColumn(columns: PopulationColumns, name: string): ArrayLike<string | number> {
   if (isSampleColumns(columns)) {
     if (columns.has(name)) return columns.column(name);
-    throw new InputError(samplingMessage.unknownColumn(name, columns.names), { field: name });
+    throw new InputError(message.columnNotInPopulation(name, columns.names), { field: name });
   }
   if (Object.hasOwn(columns, name)) return columns[name]!;
-  throw new InputError(samplingMessage.unknownColumn(name, Object.keys(columns)), { field: name });
+  throw new InputError(message.columnNotInPopulation(name, Object.keys(columns)), { field: name });
 }

@@ -1,6 +1,6 @@
 import { Rng } from '@persona/core';
 import { describe, expect, it } from 'vitest';
-import { samplingMessage } from './messages.js';
+import { message } from '../messages.js';
 import { simpleRandomSample } from './simple-random-sample.js';
 
 describe('simpleRandomSample (Floyd)', () => {
@@ -45,7 +45,7 @@ describe('simpleRandomSample (Floyd)', () => {
   });
 
   it('rejects n > N and n ≤ 0', () => {
-    expect(() => simpleRandomSample(3, 4, Rng.fromSeed(1))).toThrow(samplingMessage.sampleSizeExceedsPopulation(4, 3));
-    expect(() => simpleRandomSample(3, -1, Rng.fromSeed(1))).toThrow(samplingMessage.invalidSampleSize(-1));
+    expect(() => simpleRandomSample(3, 4, Rng.fromSeed(1))).toThrow(message.sampleSizeExceedsPopulation(4, 3));
+    expect(() => simpleRandomSample(3, -1, Rng.fromSeed(1))).toThrow(message.sampleSizeInvalid(-1));
   });
 });

@@ -1,6 +1,6 @@
 import { InputError, Rng } from '@persona/core';
 import { describe, expect, it } from 'vitest';
-import { samplingMessage } from './messages.js';
+import { message } from '../messages.js';
 import { proportionalAllocation } from './proportional-allocation.js';
 import { stratifiedSample } from './stratified-sample.js';
 
@@ -61,7 +61,7 @@ describe('stratified sampling', () => {
     expect(stratifiedSample(view, 'region', weights, 40, Rng.fromSeed(5)).sample).toEqual(
       stratifiedSample({ region }, 'region', weights, 40, Rng.fromSeed(5)).sample,
     );
-    expect(() => stratifiedSample(view, 'REGION', weights, 40, Rng.fromSeed(5))).toThrow(samplingMessage.unknownColumn('REGION', ['region']));
+    expect(() => stratifiedSample(view, 'REGION', weights, 40, Rng.fromSeed(5))).toThrow(message.columnNotInPopulation('REGION', ['region']));
   });
 
   it('user-given n_h are honoured; same seed, same sample', () => {
@@ -75,11 +75,11 @@ describe('stratified sampling', () => {
     let caught: unknown;
     try { stratifiedSample({ region }, 'REGION', weights, 10, Rng.fromSeed(1)); } catch (e) { caught = e; }
     expect(caught).toBeInstanceOf(InputError);
-    expect((caught as InputError).reason).toBe(samplingMessage.unknownColumn('REGION', ['region']));
-    expect(() => stratifiedSample({ region }, 'region', weights, { X: 1 }, Rng.fromSeed(1))).toThrow(samplingMessage.unknownStratum('X'));
-    expect(() => stratifiedSample({ region }, 'region', weights, { N: 76 }, Rng.fromSeed(1))).toThrow(samplingMessage.stratumSizeExceeded('N', 76, 75));
-    expect(() => stratifiedSample({ region }, 'region', weights, { N: 1.5 }, Rng.fromSeed(1))).toThrow(samplingMessage.invalidStratumSize('N', 1.5));
-    expect(() => stratifiedSample({ region }, 'region', weights, 301, Rng.fromSeed(1))).toThrow(samplingMessage.sampleSizeExceedsPopulation(301, 300));
-    expect(() => stratifiedSample({ region }, 'region', weights, 0, Rng.fromSeed(1))).toThrow(samplingMessage.invalidSampleSize(0));
+    expect((caught as InputError).reason).toBe(message.columnNotInPopulation('REGION', ['region']));
+    expect(() => stratifiedSample({ region }, 'region', weights, { X: 1 }, Rng.fromSeed(1))).toThrow(message.stratumNotInPopulation('X'));
+    expect(() => stratifiedSample({ region }, 'region', weights, { N: 76 }, Rng.fromSeed(1))).toThrow(message.stratumSizeExceeded('N', 76, 75));
+    expect(() => stratifiedSample({ region }, 'region', weights, { N: 1.5 }, Rng.fromSeed(1))).toThrow(message.stratumSizeInvalid('N', 1.5));
+    expect(() => stratifiedSample({ region }, 'region', weights, 301, Rng.fromSeed(1))).toThrow(message.sampleSizeExceedsPopulation(301, 300));
+    expect(() => stratifiedSample({ region }, 'region', weights, 0, Rng.fromSeed(1))).toThrow(message.sampleSizeInvalid(0));
   });
 });

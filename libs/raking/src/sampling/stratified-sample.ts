@@ -1,6 +1,6 @@
 import { InputError, type Rng } from '@persona/core';
 import { inclusionProbabilities } from './inclusion-probabilities.js';
-import { samplingMessage } from './messages.js';
+import { message } from '../messages.js';
 import { populationColumn, type PopulationColumns } from './population-columns.js';
 import { proportionalAllocation } from './proportional-allocation.js';
 import { simpleRandomSample } from './simple-random-sample.js';
@@ -59,12 +59,12 @@ export function stratifiedSample(
     counts = Array.from(proportionalAllocation(totals, sizes, n, rng));
   } else {
     for (const key of Object.keys(n)) {
-      if (!members.has(key)) throw new InputError(samplingMessage.unknownStratum(key), { field: stratum });
+      if (!members.has(key)) throw new InputError(message.stratumNotInPopulation(key), { field: stratum });
     }
     counts = keys.map((k, h) => {
       const nh = Object.hasOwn(n, k) ? n[k]! : 0;
-      if (!Number.isInteger(nh) || nh < 0) throw new InputError(samplingMessage.invalidStratumSize(k, nh), { field: stratum });
-      if (nh > sizes[h]!) throw new InputError(samplingMessage.stratumSizeExceeded(k, nh, sizes[h]!), { field: stratum });
+      if (!Number.isInteger(nh) || nh < 0) throw new InputError(message.stratumSizeInvalid(k, nh), { field: stratum });
+      if (nh > sizes[h]!) throw new InputError(message.stratumSizeExceeded(k, nh, sizes[h]!), { field: stratum });
       return nh;
     });
   }

@@ -1,7 +1,7 @@
 import { Rng } from '@persona/core';
 import { describe, expect, it } from 'vitest';
 import { inclusionProbabilities } from './inclusion-probabilities.js';
-import { samplingMessage } from './messages.js';
+import { message } from '../messages.js';
 import { systematicPpsSample, systematicSample } from './systematic-sample.js';
 
 describe('systematic PPS (Madow 1949)', () => {
@@ -73,11 +73,11 @@ describe('systematic PPS (Madow 1949)', () => {
   });
 
   it('rejects π outside [0, 1], n > N and bad sort keys', () => {
-    expect(() => systematicSample(new Float64Array([0.5, 1.5]), Rng.fromSeed(1))).toThrow(samplingMessage.invalidInclusionProbability(1.5));
-    expect(() => systematicSample(new Float64Array([Number.NaN]), Rng.fromSeed(1))).toThrow(samplingMessage.invalidInclusionProbability(Number.NaN));
-    expect(() => systematicPpsSample(w, 31, Rng.fromSeed(1))).toThrow(samplingMessage.sampleSizeExceedsPopulation(31, 30));
+    expect(() => systematicSample(new Float64Array([0.5, 1.5]), Rng.fromSeed(1))).toThrow(message.inclusionProbabilityInvalid(1.5));
+    expect(() => systematicSample(new Float64Array([Number.NaN]), Rng.fromSeed(1))).toThrow(message.inclusionProbabilityInvalid(Number.NaN));
+    expect(() => systematicPpsSample(w, 31, Rng.fromSeed(1))).toThrow(message.sampleSizeExceedsPopulation(31, 30));
     expect(() => systematicSample(new Float64Array([0.5, 0.5]), Rng.fromSeed(1), { order: { sortBy: [1, Number.NaN] } })).toThrow(
-      samplingMessage.invalidSortKey(Number.NaN),
+      message.sortKeyInvalid(Number.NaN),
     );
   });
 });

@@ -1,5 +1,5 @@
 import { InputError, type Rng } from '@persona/core';
-import { samplingMessage } from './messages.js';
+import { message } from '../messages.js';
 import { checkLength } from './validate.js';
 
 /**
@@ -24,7 +24,7 @@ export function unitOrder(order: UnitOrder, size: number, rng: Rng): Int32Array 
   const key = order.sortBy;
   checkLength(key, size, 'sortBy');
   for (let i = 0; i < size; i++) {
-    if (!Number.isFinite(key[i]!)) throw new InputError(samplingMessage.invalidSortKey(key[i]!), { field: 'sortBy', index: i });
+    if (!Number.isFinite(key[i]!)) throw new InputError(message.sortKeyInvalid(key[i]!), { field: 'sortBy', index: i });
   }
   return perm.sort((a, b) => key[a]! - key[b]! || a - b);
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { InputError } from '@persona/core';
 import { describe, expect, it } from 'vitest';
 import { expectApproxEqual } from '../../test/approx-equal.js';
-import { samplingMessage } from '../sampling/messages.js';
+import { message } from '../messages.js';
 import { acsReplicateDesign } from './acs-replicate-design.js';
 import { sdrShares } from './replicate-variance.js';
 
@@ -30,10 +30,10 @@ describe('acsReplicateDesign', () => {
     let caught: unknown;
     try { acsReplicateDesign(columns); } catch (e) { caught = e; }
     expect(caught).toBeInstanceOf(InputError);
-    expect((caught as InputError).reason).toBe(samplingMessage.notANumber('x'));
+    expect((caught as InputError).reason).toBe(message.notANumber('x'));
     expect((caught as InputError).location).toEqual({ field: 'PWGTP17', index: 1 });
     delete columns.PWGTP80;
     columns.PWGTP17 = ['9', '11'];
-    expect(() => acsReplicateDesign(columns)).toThrow(samplingMessage.unknownColumn('PWGTP80', Object.keys(columns)));
+    expect(() => acsReplicateDesign(columns)).toThrow(message.columnNotInPopulation('PWGTP80', Object.keys(columns)));
   });
 });

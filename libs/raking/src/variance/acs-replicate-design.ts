@@ -1,5 +1,5 @@
 import { InputError } from '@persona/core';
-import { samplingMessage } from '../sampling/messages.js';
+import { message } from '../messages.js';
 import { populationColumn, type PopulationColumns } from '../sampling/population-columns.js';
 import type { ReplicateDesign } from './replicate-variance.js';
 
@@ -19,7 +19,7 @@ export function acsReplicateDesign(columns: PopulationColumns, prefix = 'PWGTP',
     for (let i = 0; i < column.length; i++) {
       const raw = column[i]!;
       const value = typeof raw === 'number' ? raw : raw.trim() === '' ? Number.NaN : Number(raw);
-      if (!Number.isFinite(value)) throw new InputError(samplingMessage.notANumber(String(raw)), { field: name, index: i });
+      if (!Number.isFinite(value)) throw new InputError(message.notANumber(String(raw)), { field: name, index: i });
       out[i] = value;
     }
     return out;

@@ -1,5 +1,5 @@
 import { InputError } from '@persona/core';
-import { samplingMessage } from '../sampling/messages.js';
+import { message } from '../messages.js';
 
 /** A survey estimate with its sampling variance. */
 export interface Estimate {
@@ -25,16 +25,16 @@ export type Domain = ArrayLike<boolean | number>;
 
 /** Checks a per-unit numeric column: right length, finite values. */
 export function checkValues(values: ArrayLike<number>, size: number, field: string): void {
-  if (values.length !== size) throw new InputError(samplingMessage.lengthMismatch(field, size, values.length), { field });
+  if (values.length !== size) throw new InputError(message.lengthMismatch(field, size, values.length), { field });
   for (let i = 0; i < size; i++) {
-    if (!Number.isFinite(values[i]!)) throw new InputError(samplingMessage.invalidValue(values[i]!), { field, index: i });
+    if (!Number.isFinite(values[i]!)) throw new InputError(message.valueNotFinite(values[i]!), { field, index: i });
   }
 }
 
 /** Checks a domain column's length. */
 export function checkDomain(domain: Domain | undefined, size: number): void {
   if (domain !== undefined && domain.length !== size) {
-    throw new InputError(samplingMessage.lengthMismatch('domain', size, domain.length), { field: 'domain' });
+    throw new InputError(message.lengthMismatch('domain', size, domain.length), { field: 'domain' });
   }
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expectApproxEqual } from '../../test/approx-equal.js';
-import { samplingMessage } from '../sampling/messages.js';
+import { message } from '../messages.js';
 import { linearisedMean, linearisedRatio, linearisedShares, linearisedTotal, type LinearisationDesign } from './linearised-variance.js';
 
 interface RResult { estimate: number | number[]; se: number | number[]; deff?: number | number[]; names?: string | string[] }
@@ -71,12 +71,12 @@ describe('Taylor linearisation against R survey', () => {
   it('rejects bad input with the messages of messages.ts', () => {
     const w = Float64Array.from(data.w);
     w[5] = 0;
-    expect(() => linearisedMean({ weights: w }, y)).toThrow(samplingMessage.invalidWeight(0));
+    expect(() => linearisedMean({ weights: w }, y)).toThrow(message.samplingWeightInvalid(0));
     expect(() => linearisedMean({ weights: design.weights, strata: [1, 2], psu: [1, 1] }, y)).toThrow(
-      samplingMessage.lengthMismatch('strata', 400, 2),
+      message.lengthMismatch('strata', 400, 2),
     );
     // One PSU in stratum 4: survey's default lonely.psu = "fail" also refuses.
     const psu = data.psu.map((p, i) => (data.stratum[i] === 4 ? 1 : p));
-    expect(() => linearisedTotal({ ...design, strata: data.stratum, psu }, y)).toThrow(samplingMessage.lonelyPsu('4'));
+    expect(() => linearisedTotal({ ...design, strata: data.stratum, psu }, y)).toThrow(message.lonelyPsu('4'));
   });
 });

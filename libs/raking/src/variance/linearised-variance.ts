@@ -1,5 +1,5 @@
 import { InputError } from '@persona/core';
-import { samplingMessage } from '../sampling/messages.js';
+import { message } from '../messages.js';
 import { checkWeights } from '../sampling/validate.js';
 import { checkDomain, checkValues, srsVariance, type Domain, type Estimate } from './estimate.js';
 
@@ -24,8 +24,8 @@ function structure(design: LinearisationDesign): Structure {
   const size = design.weights.length;
   checkWeights(design.weights, 'weights');
   const { strata, psu } = design;
-  if (strata !== undefined && strata.length !== size) throw new InputError(samplingMessage.lengthMismatch('strata', size, strata.length), { field: 'strata' });
-  if (psu !== undefined && psu.length !== size) throw new InputError(samplingMessage.lengthMismatch('psu', size, psu.length), { field: 'psu' });
+  if (strata !== undefined && strata.length !== size) throw new InputError(message.lengthMismatch('strata', size, strata.length), { field: 'strata' });
+  if (psu !== undefined && psu.length !== size) throw new InputError(message.lengthMismatch('psu', size, psu.length), { field: 'psu' });
   const stratumIndex = new Map<string, number>();
   const psuIndex = new Map<string, number>();
   const psuOf = new Int32Array(size);
@@ -43,7 +43,7 @@ function structure(design: LinearisationDesign): Structure {
   const psuPerStratum = new Int32Array(stratumIndex.size);
   for (const s of stratumOf) psuPerStratum[s] = psuPerStratum[s]! + 1;
   for (const [key, s] of stratumIndex) {
-    if (psuPerStratum[s] === 1) throw new InputError(samplingMessage.lonelyPsu(key === '' ? '(all)' : key), { field: 'strata' });
+    if (psuPerStratum[s] === 1) throw new InputError(message.lonelyPsu(key === '' ? '(all)' : key), { field: 'strata' });
   }
   return { psuOf, stratumOfPsu: Int32Array.from(stratumOf), psuPerStratum };
 }
@@ -112,7 +112,7 @@ export function linearisedRatio(design: LinearisationDesign, y: ArrayLike<number
     sy += weights[i]! * y[i]!;
     sx += weights[i]! * (x === undefined ? 1 : x[i]!);
   }
-  if (sx === 0) throw new InputError(samplingMessage.emptyDomain(), { field: 'domain' });
+  if (sx === 0) throw new InputError(message.emptyDomain(), { field: 'domain' });
   const ratio = sy / sx;
   const z = new Float64Array(size);
   for (let i = 0; i < size; i++) {
@@ -142,7 +142,7 @@ export function linearisedShares(design: LinearisationDesign, categories: ArrayL
   const st = structure(design);
   const { weights } = design;
   const size = weights.length;
-  if (categories.length !== size) throw new InputError(samplingMessage.lengthMismatch('categories', size, categories.length), { field: 'categories' });
+  if (categories.length !== size) throw new InputError(message.lengthMismatch('categories', size, categories.length), { field: 'categories' });
   checkDomain(domain, size);
   const index = new Map<string, number>();
   const code = new Int32Array(size).fill(-1);
@@ -158,7 +158,7 @@ export function linearisedShares(design: LinearisationDesign, categories: ArrayL
     sw += weights[i]!;
     n++;
   }
-  if (sw === 0) throw new InputError(samplingMessage.emptyDomain(), { field: 'domain' });
+  if (sw === 0) throw new InputError(message.emptyDomain(), { field: 'domain' });
   const out = new Map<string, Estimate>();
   const z = new Float64Array(size);
   for (const [key, c] of index) {

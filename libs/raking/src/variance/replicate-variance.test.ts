@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { InputError } from '@persona/core';
 import { describe, expect, it } from 'vitest';
 import { expectApproxEqual } from '../../test/approx-equal.js';
-import { samplingMessage } from '../sampling/messages.js';
+import { message } from '../messages.js';
 import { sdrMean, sdrRatio, sdrShares, sdrTotal, type ReplicateDesign } from './replicate-variance.js';
 
 interface RResult { estimate: number | number[]; se: number | number[]; deff?: number | number[]; names?: string | string[] }
@@ -81,8 +81,8 @@ describe('successive difference replication (ACS) against R survey', () => {
   });
 
   it('rejects bad input with the messages of messages.ts', () => {
-    expect(() => sdrTotal({ weights: design.weights, replicates: [] }, y)).toThrow(samplingMessage.noReplicates());
-    expect(() => sdrTotal(design, y.subarray(1))).toThrow(samplingMessage.lengthMismatch('y', 400, 399));
+    expect(() => sdrTotal({ weights: design.weights, replicates: [] }, y)).toThrow(message.noReplicates());
+    expect(() => sdrTotal(design, y.subarray(1))).toThrow(message.lengthMismatch('y', 400, 399));
     const bad = Float64Array.from(data.replicates[3]!);
     bad[7] = Number.NaN;
     const replicates = design.replicates.slice();
@@ -90,9 +90,9 @@ describe('successive difference replication (ACS) against R survey', () => {
     let caught: unknown;
     try { sdrMean({ weights: design.weights, replicates }, y); } catch (e) { caught = e; }
     expect(caught).toBeInstanceOf(InputError);
-    expect((caught as InputError).reason).toBe(samplingMessage.invalidValue(Number.NaN));
+    expect((caught as InputError).reason).toBe(message.valueNotFinite(Number.NaN));
     expect((caught as InputError).location).toEqual({ field: 'replicate 4', index: 7 });
-    expect(() => sdrMean(design, y, new Uint8Array(400))).toThrow(samplingMessage.emptyDomain());
-    expect(() => sdrTotal({ ...design, scale: -1 }, y)).toThrow(samplingMessage.invalidScale(-1));
+    expect(() => sdrMean(design, y, new Uint8Array(400))).toThrow(message.emptyDomain());
+    expect(() => sdrTotal({ ...design, scale: -1 }, y)).toThrow(message.replicateScaleInvalid(-1));
   });
 });

@@ -1,5 +1,5 @@
 import { InputError } from '@persona/core';
-import { samplingMessage } from '../sampling/messages.js';
+import { message } from '../messages.js';
 import { checkDomain, checkValues, srsVariance, type Domain, type Estimate } from './estimate.js';
 
 /** Full-sample weights with replicate weights (e.g. ACS PUMS PWGTP and PWGTP1..80). */
@@ -13,12 +13,12 @@ export interface ReplicateDesign {
 function checkDesign(design: ReplicateDesign): number {
   const size = design.weights.length;
   checkValues(design.weights, size, 'weights');
-  if (design.replicates.length === 0) throw new InputError(samplingMessage.noReplicates(), { field: 'replicates' });
+  if (design.replicates.length === 0) throw new InputError(message.noReplicates(), { field: 'replicates' });
   design.replicates.forEach((r, j) => {
-    if (r.length !== size) throw new InputError(samplingMessage.lengthMismatch(`replicate ${j + 1}`, size, r.length), { field: 'replicates' });
+    if (r.length !== size) throw new InputError(message.lengthMismatch(`replicate ${j + 1}`, size, r.length), { field: 'replicates' });
   });
   const scale = design.scale ?? 4 / design.replicates.length;
-  if (!(scale > 0 && Number.isFinite(scale))) throw new InputError(samplingMessage.invalidScale(scale), { field: 'scale' });
+  if (!(scale > 0 && Number.isFinite(scale))) throw new InputError(message.replicateScaleInvalid(scale), { field: 'scale' });
   return scale;
 }
 
@@ -39,7 +39,7 @@ function weightedSums(
   }
   if (!Number.isFinite(sy + sx)) {
     for (let i = 0; i < w.length; i++) {
-      if (!Number.isFinite(w[i]!)) throw new InputError(samplingMessage.invalidValue(w[i]!), { field, index: i });
+      if (!Number.isFinite(w[i]!)) throw new InputError(message.valueNotFinite(w[i]!), { field, index: i });
     }
   }
   return [sy, sx];
@@ -94,7 +94,7 @@ export function sdrRatio(design: ReplicateDesign, y: ArrayLike<number>, x: Array
   if (x !== undefined) checkValues(x, size, 'x');
   checkDomain(domain, size);
   const [, denominator] = weightedSums(design.weights, y, x, domain, 'weights');
-  if (denominator === 0) throw new InputError(samplingMessage.emptyDomain(), { field: 'domain' });
+  if (denominator === 0) throw new InputError(message.emptyDomain(), { field: 'domain' });
   return replicateEstimate(
     design,
     (w, field) => { const [a, b] = weightedSums(w, y, x, domain, field); return a / b; },
@@ -121,7 +121,7 @@ export function sdrShares(design: ReplicateDesign, categories: ArrayLike<string 
   const scale = checkDesign(design);
   const size = design.weights.length;
   checkDomain(domain, size);
-  if (categories.length !== size) throw new InputError(samplingMessage.lengthMismatch('categories', size, categories.length), { field: 'categories' });
+  if (categories.length !== size) throw new InputError(message.lengthMismatch('categories', size, categories.length), { field: 'categories' });
   const index = new Map<string, number>();
   const code = new Int32Array(size);
   let n = 0;
@@ -145,7 +145,7 @@ export function sdrShares(design: ReplicateDesign, categories: ArrayLike<string 
       total += wi;
     }
     if (!Number.isFinite(total)) weightedSums(w, undefined, undefined, domain, field);
-    if (total === 0) throw new InputError(samplingMessage.emptyDomain(), { field: 'domain' });
+    if (total === 0) throw new InputError(message.emptyDomain(), { field: 'domain' });
     for (let c = 0; c < k; c++) t[c] = t[c]! / total;
     return t;
   };
