@@ -4,7 +4,9 @@
 // position (at least her nearest one); lognormal survey weights (σ = 0.5). k = 10.
 // Figures: wall-clock ms per rule on the profile (approval-election build included), and whether
 // the committee satisfies EJR (exact check). PAV and CC run their approximate path (m > 30);
-// exact vs approximate PAV is also timed on a 30-candidate profile drawn the same way.
+// exact vs approximate PAV is also timed on a 30-candidate profile drawn the same way (the ILP;
+// its first call includes loading HiGHS), and exact PAV / CC with k = 2 on 5 candidates (solved by
+// exhaustive search, no HiGHS: the small-instance case).
 import { Rng } from '@persona/core';
 import { approvalElection, chamberlinCourant, equalShares, pav, phragmen, satisfiesEJR, satisfiesJR } from '@persona/aggregation';
 
@@ -33,28 +35,32 @@ function profile(CANDIDATES) {
   return { candidates, ballots };
 }
 
-function time(fn, p) {
+async function time(fn, p, k = K) {
   const t = performance.now();
-  const result = fn();
+  const result = await fn();
   const ms = performance.now() - t;
-  return { ms: Number(ms.toFixed(1)), ...(result.exact !== undefined ? { exact: result.exact } : {}), ...(result.score !== undefined ? { score: result.score } : {}), ejr: satisfiesEJR(p, result.committee, K), jr: satisfiesJR(p, result.committee, K) };
+  return { ms: Number(ms.toFixed(1)), ...(result.exact !== undefined ? { exact: result.exact } : {}), ...(result.score !== undefined ? { score: result.score } : {}), ejr: satisfiesEJR(p, result.committee, k), jr: satisfiesJR(p, result.committee, k) };
 }
 
 export async function run() {
   const p = profile(CANDIDATES);
   const small = profile(30);
+  const tiny = profile(5);
   const groups = approvalElection(p, K).groups;
   return {
     voters: VOTERS,
     candidates: CANDIDATES,
     k: K,
     distinctApprovalSets: groups,
-    pav: time(() => pav(p, K), p),
-    phragmen: time(() => phragmen(p, K), p),
-    equalShares: time(() => equalShares(p, K), p),
-    cc: time(() => chamberlinCourant(p, K), p),
+    pav: await time(() => pav(p, K), p),
+    phragmen: await time(() => phragmen(p, K), p),
+    equalShares: await time(() => equalShares(p, K), p),
+    cc: await time(() => chamberlinCourant(p, K), p),
+    // Exact by exhaustive search: C(5, 2) = 10 committees.
+    pavExact5: await time(() => pav(tiny, 2), tiny, 2),
+    ccExact5: await time(() => chamberlinCourant(tiny, 2), tiny, 2),
     // The exact ILP path (HiGHS, with lexicographic tie-breaking) on 1,000 voters × 30 candidates.
-    pavExact30: time(() => pav(small, K, { method: 'exact' }), small),
-    pavApproximate30: time(() => pav(small, K, { method: 'approximate' }), small),
+    pavExact30: await time(() => pav(small, K, { method: 'exact' }), small),
+    pavApproximate30: await time(() => pav(small, K, { method: 'approximate' }), small),
   };
 }

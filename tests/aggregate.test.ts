@@ -1,18 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { aggregationMessage as message, ruleNames, rules } from '@persona/aggregation';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { persona as run, scratch } from './cli-harness.js';
 
-const root = join(import.meta.dirname, '..');
-const persona = (...args: string[]) => spawnSync(process.execPath, [join(root, 'apps/cli/bin/persona.js'), 'aggregate', ...args], { encoding: 'utf8' });
-const dir = mkdtempSync(join(tmpdir(), 'persona-aggregate-'));
-const file = (name: string, data: unknown) => {
-  const path = join(dir, name);
-  writeFileSync(path, JSON.stringify(data));
-  return path;
-};
+// End-to-end: the built CLI (`npx tsc -b` first), CONTRACTS.md `persona aggregate`.
+const work = scratch('aggregate');
+afterAll(() => work.cleanup());
+const persona = (...args: string[]) => run(['aggregate', ...args], work.dir);
+const file = (name: string, data: unknown) => work.write(name, JSON.stringify(data));
 
 const [M, N, C, K] = ['Memphis', 'Nashville', 'Chattanooga', 'Knoxville'];
 // The Tennessee capital example (Wikipedia "Instant-runoff voting", "Ranked pairs"; 42/26/15/17 %).
@@ -29,7 +23,7 @@ const tennessee = file('tennessee.json', {
 describe('persona aggregate', () => {
   it('--list prints every rule with its kind and one-line definition', () => {
     const out = persona('--list', '--json');
-    expect(out.status).toBe(0);
+    expect(out.code).toBe(0);
     const listed = JSON.parse(out.stdout).rules as { name: string; kind: string; definition: string }[];
     expect(listed.map((r) => r.name)).toEqual(ruleNames());
     for (const r of listed) expect(r.definition).toBe(rules[r.name].definition);
@@ -39,7 +33,7 @@ describe('persona aggregate', () => {
 
   it('prints one JSON document: Schulze elects Nashville, IRV Knoxville (Wikipedia, Tennessee example)', () => {
     const schulze = persona('--rule', 'schulze', '--profile', tennessee, '--json');
-    expect(schulze.status).toBe(0);
+    expect(schulze.code).toBe(0);
     expect(JSON.parse(schulze.stdout)).toMatchObject({ rule: 'schulze', winners: [N], ranking: [[N], [C], [K], [M]] });
     const irv = persona('--rule', 'irv', '--profile', tennessee, '--json');
     expect(JSON.parse(irv.stdout).winners).toEqual([K]);
@@ -48,7 +42,7 @@ describe('persona aggregate', () => {
   it('breaks ties reproducibly with --tiebreak random --seed (byte-identical output)', () => {
     const cycle = file('cycle.json', { candidates: ['a', 'b', 'c'], ballots: [{ ranking: ['a', 'b', 'c'] }, { ranking: ['b', 'c', 'a'] }, { ranking: ['c', 'a', 'b'] }] });
     const first = persona('--rule', 'copeland', '--profile', cycle, '--tiebreak', 'random', '--seed', '7', '--json');
-    expect(first.status).toBe(0);
+    expect(first.code).toBe(0);
     expect(persona('--rule', 'copeland', '--profile', cycle, '--tiebreak', 'random', '--seed', '7', '--json').stdout).toBe(first.stdout);
     expect(JSON.parse(first.stdout)).toMatchObject({ tiedWinners: ['a', 'b', 'c'] });
     expect(JSON.parse(first.stdout).winners).toHaveLength(1);
@@ -57,7 +51,7 @@ describe('persona aggregate', () => {
   it('exits 2 naming the file, ballot index and field for an unknown candidate', () => {
     const bad = file('bad.json', { candidates: ['a', 'b'], ballots: [{ ranking: ['a'] }, { ranking: ['b', 'x'] }] });
     const out = persona('--rule', 'borda', '--profile', bad, '--json');
-    expect(out.status).toBe(2);
+    expect(out.code).toBe(2);
     expect(out.stdout).toBe('');
     expect(out.stderr).toBe(`persona: ${bad}: record 1: field "ranking": ${message.unknownCandidate('x', ['a', 'b'])}\n`);
   });
@@ -71,20 +65,93 @@ describe('persona aggregate', () => {
     cases.forEach(([data, expected], i) => {
       const path = file(`bad-${i}.json`, data);
       const out = persona('--rule', 'plurality', '--profile', path);
-      expect(out.status).toBe(2);
+      expect(out.code).toBe(2);
       expect(out.stderr).toBe(`persona: ${path}: ${expected}\n`);
     });
   });
 
   it('exits 2 for an unknown rule (listing the valid ones) and for a committee rule without --k', () => {
     const out = persona('--rule', 'bordaa', '--profile', tennessee);
-    expect(out.status).toBe(2);
+    expect(out.code).toBe(2);
     expect(out.stderr).toBe(`persona: field "--rule": ${message.unknownRule('bordaa', ruleNames())}\n`);
     const committee = ruleNames().find((name) => rules[name].kind === 'committee');
     if (committee !== undefined) {
       const noK = persona('--rule', committee, '--profile', tennessee);
-      expect(noK.status).toBe(2);
+      expect(noK.code).toBe(2);
       expect(noK.stderr).toBe(`persona: field "--k": ${message.committeeNeedsK(committee)}\n`);
     }
+  });
+
+  it('ranking ballots approve their top k, or their top T with --approval-top (committee rules)', () => {
+    // Hand-computed from the definitions (approval-election.ts; PAV score Σ weight·(1 + … + 1/ℓ)).
+    const profile = file('top.json', {
+      candidates: ['a', 'b', 'c', 'd'],
+      ballots: [
+        { ranking: ['a', 'd', 'b', 'c'], weight: 3 },
+        { ranking: ['b', 'c', 'a', 'd'], weight: 2 },
+        { ranking: ['c', 'b', 'd', 'a'], weight: 2 },
+      ],
+    });
+    // Top 1: {a}×3, {b}×2, {c}×2 — {a, b} and {a, c} score 5, the earliest wins.
+    const top1 = JSON.parse(persona('--rule', 'pav', '--profile', profile, '--k', '2', '--approval-top', '1', '--json').stdout);
+    expect(top1).toMatchObject({ committee: ['a', 'b'], winners: ['a', 'b'] });
+    expect(top1.score).toBe(3 + 2);
+    // Default top = k = 2: {a, d}×3, {b, c}×4 — one of a/d plus one of b/c scores 3 + 4 = 7 ({b, c}: 6).
+    const byDefault = JSON.parse(persona('--rule', 'pav', '--profile', profile, '--k', '2', '--json').stdout);
+    expect(byDefault.score).toBe(7);
+    expect(byDefault.committee).toEqual(['a', 'b']);
+    // Top 3: {a, d, b}×3, {b, c, a}×2, {c, b, d}×2 — {a, b}: 3·1.5 + 2·1.5 + 2 = 9.5 ties {b, d}: 3·1.5 + 2 + 2·1.5;
+    // every other pair scores less ({b, c} 9, {a, d} 8.5), so the earliest, {a, b}, wins.
+    const top3 = JSON.parse(persona('--rule', 'pav', '--profile', profile, '--k', '2', '--approval-top', '3', '--json').stdout);
+    expect(top3).toMatchObject({ committee: ['a', 'b'], score: 9.5 });
+    const bad = persona('--rule', 'pav', '--profile', profile, '--k', '2', '--approval-top', '0');
+    expect(bad.code).toBe(2);
+    const single = persona('--rule', 'borda', '--profile', profile, '--approval-top', '2');
+    expect(single.code).toBe(2);
+    expect(single.stderr).toBe(`persona: field "--approval-top": ${message.approvalTopNotForRule('borda')}\n`);
+  });
+
+  it('with --tiebreak none reports every winner on a fully symmetric profile (a 3-cycle of equal weights)', () => {
+    // Oracle: neutrality — rotating a → b → c maps the profile to itself, so every winner is reported
+    // (every rule is checked the same way in libs/aggregation registry.test.ts; here one of each kind).
+    const cycle = file('symmetric.json', {
+      candidates: ['a', 'b', 'c'],
+      ballots: [
+        { ranking: ['a', 'b', 'c'], weight: 2 },
+        { ranking: ['b', 'c', 'a'], weight: 2 },
+        { ranking: ['c', 'a', 'b'], weight: 2 },
+      ],
+    });
+    for (const rule of ['schulze', 'kemeny', 'maximal-lottery']) {
+      const doc = JSON.parse(persona('--rule', rule, '--profile', cycle, '--json').stdout);
+      expect(doc.winners, rule).toEqual(['a', 'b', 'c']);
+    }
+    // A committee rule's winners are its committee: one committee, ties to the earliest candidates.
+    expect(JSON.parse(persona('--rule', 'pav', '--profile', cycle, '--k', '2', '--json').stdout)).toMatchObject({ winners: ['a', 'b'], committee: ['a', 'b'] });
+  });
+
+  it('exits 3 with the winners found so far when the ranked-pairs tie search hits its cap', () => {
+    // McGarvey's construction of the cyclic tournament on 8 candidates (i beats i+1, i+2, i+3 mod 8)
+    // with every margin 2: every pair is tied at the same margin, so the search over tie-breaking
+    // orders exceeds RANKED_PAIRS_STATE_CAP (50,000 states, about half a second).
+    const m = 8;
+    const cands = Array.from({ length: m }, (_, i) => `c${i}`);
+    const ballots: { ranking: string[] }[] = [];
+    for (let i = 0; i < m; i++) {
+      for (let j = i + 1; j < m; j++) {
+        const [x, y] = j - i <= 3 ? [i, j] : [j, i];
+        const rest = cands.filter((_, c) => c !== x && c !== y);
+        ballots.push({ ranking: [cands[x], cands[y], ...rest] }, { ranking: [...rest.reverse(), cands[x], cands[y]] });
+      }
+    }
+    const out = persona('--rule', 'ranked-pairs', '--profile', file('capped.json', { candidates: cands, ballots }), '--json');
+    expect(out.code).toBe(3);
+    const doc = JSON.parse(out.stdout);
+    expect(doc.tieSearchComplete).toBe(false);
+    expect(doc.winners.length).toBeGreaterThan(0);
+    expect(out.stderr).toBe(`persona: ${doc.warning}\n`);
+    expect(doc.warning).toBe(message.rankedPairsSearchCapped(50_000));
+    // A definite answer with a tie-break: exit 0.
+    expect(persona('--rule', 'ranked-pairs', '--profile', 'capped.json', '--tiebreak', 'lexicographic', '--json').code).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -18,6 +18,25 @@ export interface CliResult {
 export function persona(args: readonly string[], cwd: string): CliResult {
   const child = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
   return { code: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+/**
+ * Runs `persona ARGS` like `persona ARGS | head -c BYTES`: reads the first
+ * chunk of stdout, keeps its first `bytes` characters, then closes the pipe
+ * while the command is still writing.
+ */
+export async function personaHead(args: readonly string[], cwd: string, bytes: number): Promise<CliResult> {
+  const child = spawn(process.execPath, [bin, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const stdout = await new Promise<string>((resolve) =>
+    child.stdout.once('data', (chunk: Buffer) => {
+      child.stdout.destroy();
+      resolve(chunk.toString('utf8', 0, bytes));
+    }),
+  );
+  return { code: await closed, stdout, stderr };
 }
 
 /** A scratch directory with helpers to write input files; remove it with `cleanup()`. */

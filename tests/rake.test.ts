@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { coreMessage } from '@persona/core';
 import { rakingMessage } from '@persona/raking';
 import { message as cliMessage } from '../apps/cli/src/messages.js';
-import { approxEqual, persona, scratch } from './cli-harness.js';
+import { approxEqual, persona, personaHead, scratch } from './cli-harness.js';
 
 const s = scratch('rake');
 afterAll(() => s.cleanup());
@@ -157,6 +157,19 @@ describe('persona rake bad input (exit 2, one message naming file, line or field
     expect(neg).toContain(`neg.csv:3: field "w": ${rakingMessage.baseWeightInvalid(1, -1)}`);
     const nan = bad({ 'nan.csv': 'SEX,AGEGRP,w\n1,1,1\n2,2,1\n1,3,NaN\n2,3,1\n' }, ['--sample', 'nan.csv', '--margins', 'margins.json', '--weight', 'w']);
     expect(nan).toContain(`nan.csv:4: field "w": ${cliMessage.weightNotNumber(2, 'NaN')}`);
+  });
+});
+
+describe('a reader that closes stdout early', () => {
+  it('`persona rake --json | head -c 100` ends quietly: no EPIPE stack trace, exit 0', async () => {
+    // The default rake prints ~630 kB of weights, far more than a pipe buffer holds, so the
+    // pipe closes while the CLI is still writing. This used to crash with an unhandled
+    // 'error' event (Error: write EPIPE) and exit 1.
+    const r = await personaHead(['rake', '--json'], s.dir, 100);
+    expect(r.stdout).toHaveLength(100);
+    expect(r.stdout.startsWith('{"converged":true,')).toBe(true);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
   });
 });
 

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { NOT_IN_UNIVERSE, recodes } from '@persona/census';
+import { Rng } from '@persona/core';
 import { message as cliMessage } from '../apps/cli/src/messages.js';
-import { approxEqual, persona, scratch } from './cli-harness.js';
+import { approxEqual, persona, repoRoot, scratch } from './cli-harness.js';
 
 const s = scratch('sample');
 afterAll(() => s.cleanup());
@@ -64,5 +66,78 @@ describe('persona sample', () => {
     const bad = persona(['sample', '--n', '5', '--seed', '1', '--sample', 'pop.csv', '--method', 'stratified'], s.dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(cliMessage.strataRequired());
+  });
+});
+
+/** Total variation distance ½ Σ |p − q| between two share vectors over the same categories. */
+function tvd(p: readonly number[], q: readonly number[]): number {
+  let d = 0;
+  for (let i = 0; i < p.length; i++) d += Math.abs(p[i] - q[i]);
+  return d / 2;
+}
+
+/** Shares of `counts` over the categories kept (the variable's universe). */
+function universeShares(counts: readonly number[], keep: readonly boolean[]): number[] {
+  const total = counts.reduce((acc, c, i) => acc + (keep[i] ? c : 0), 0);
+  return counts.flatMap((c, i) => (keep[i] ? [c / total] : []));
+}
+
+/** The p-quantile of `xs` with R's default (type 7) interpolation, as quantile(xs, p). */
+function quantile7(xs: readonly number[], p: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  return sorted[lo] + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? 0) - sorted[lo]);
+}
+
+describe('issue #2 acceptance on the embedded data: a balanced persona set sits well inside the SRS noise band', () => {
+  it('persona sample --n 1586 --seed 1: on every margin, TVD to the ACS targets < ½ × P95 of the TVD of a simple random sample of 1,586', () => {
+    const n = 1586;
+    const r = persona(['sample', '--n', String(n), '--seed', '1', '--out', 'personas.csv', '--json'], s.dir);
+    expect(r.code).toBe(0);
+    const lines = readFileSync(join(s.dir, 'personas.csv'), 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(n + 1);
+    const header = lines[0].split(',');
+    const cells = lines.slice(1).map((l) => l.split(','));
+    // Targets: the embedded ACS margins themselves (data/census/acs2022_margins.json), not our raking.
+    const file = JSON.parse(readFileSync(join(repoRoot, 'data/census/acs2022_margins.json'), 'utf8')) as {
+      margins: Record<string, Record<string, number>>;
+    };
+    const rng = Rng.fromSeed(2).split('srs-noise-band');
+    const draws = 1000;
+    const table: Record<string, { tvd: number; srsP95: number }> = {};
+    for (const [variable, block] of Object.entries(file.margins)) {
+      const categories = Object.keys(block);
+      // Universe as the margins define it: the census recodes' code NOT_IN_UNIVERSE ("0", e.g. under 25 for
+      // education) is the population outside the table's universe; shares are compared within the universe.
+      const outside = Object.hasOwn(recodes, variable) && Object.hasOwn(recodes[variable].categories, String(NOT_IN_UNIVERSE)) ? String(NOT_IN_UNIVERSE) : undefined;
+      const keep = categories.map((c) => c !== outside);
+      const targetTotal = categories.reduce((acc, c) => acc + block[c], 0);
+      const p = categories.map((c) => block[c] / targetTotal);
+      const target = universeShares(p, keep);
+      const column = header.indexOf(variable);
+      expect(column).toBeGreaterThan(0);
+      const counts = categories.map((c) => cells.filter((f) => f[column] === c).length);
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(n); // every drawn row has a category of the block
+      const observed = tvd(universeShares(counts, keep), target);
+      // Oracle for the noise band: a seeded multinomial simulation of simple random samples of n from the targets.
+      const cumulative = p.map((_, i) => p.slice(0, i + 1).reduce((a, b) => a + b, 0));
+      const srs: number[] = [];
+      for (let d = 0; d < draws; d++) {
+        const drawn = new Array<number>(categories.length).fill(0);
+        for (let i = 0; i < n; i++) {
+          const u = rng.next();
+          let c = 0;
+          while (c < categories.length - 1 && u >= cumulative[c]) c++;
+          drawn[c]++;
+        }
+        srs.push(tvd(universeShares(drawn, keep), target));
+      }
+      table[variable] = { tvd: observed, srsP95: quantile7(srs, 0.95) };
+    }
+    expect(Object.keys(table)).toHaveLength(12);
+    for (const [variable, { tvd: observed, srsP95 }] of Object.entries(table)) {
+      expect(observed, `${variable}: TVD ${observed.toFixed(5)}, SRS P95 ${srsP95.toFixed(5)}`).toBeLessThan(srsP95 / 2);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { InputError } from '@persona/core';
+import { message } from './messages.js';
 
 /** Exit codes fixed by CONTRACTS.md. */
 export const ExitCode = { ok: 0, badInput: 2, criterionNotMet: 3 } as const;
@@ -39,6 +40,6 @@ function jsonReplacer(_key: string, value: unknown): unknown {
 /** Parses an option that must be a number, or fails with exit 2 naming the option. */
 export function numberOption(name: string, raw: string, check: (x: number) => boolean = Number.isFinite, expected = 'a number'): number {
   const x = Number(raw);
-  if (raw.trim() === '' || !check(x)) throw new InputError(`expected ${expected}, got "${raw}"`, { field: name });
+  if (raw.trim() === '' || !check(x)) throw new InputError(message.optionNotNumber(expected, raw), { field: name });
   return x;
 }

@@ -19,7 +19,23 @@ export function buildProgram(): Command {
   return program;
 }
 
+/**
+ * A reader that closes the pipe early (`persona rake --json | head -c 100`) makes
+ * the next write to stdout fail with EPIPE. That is the reader's choice, not an
+ * error of ours: stop writing to that stream, and let the command finish (its
+ * output files and exit code are unaffected) without a stack trace. Other stream
+ * errors still surface.
+ */
+function ignoreClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    stream.write = (() => true) as typeof stream.write;
+  });
+}
+
 async function main(argv: string[]): Promise<void> {
+  ignoreClosedPipe(process.stdout);
+  ignoreClosedPipe(process.stderr);
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

@@ -3,6 +3,7 @@
  * of the libraries), in one place so that tests assert on the same text.
  */
 export const message = {
+  optionNotNumber: (expected: string, raw: string) => `expected ${expected}, got "${raw}"`,
   marginsUnreadable: (detail: string) => `cannot read the margins file: ${detail}`,
   boundsInvalid: (raw: string) => `expected --bounds LO,HI with two numbers (LO may be -Inf, HI Inf), got "${raw}"`,
   methodInvalid: (raw: string, allowed: readonly string[]) => `expected --method to be one of ${allowed.join(', ')}, got "${raw}"`,
@@ -15,6 +16,7 @@ export const message = {
   balanceRequired: () =>
     '--method balanced needs balancing variables: give --margins (its variables are balanced on) or --balance COL[,COL…]',
   sampleTooLarge: (n: number, population: number) => `expected --n at most the population size ${population} for this method, got ${n}`,
+  populationNotRaked: () => 'warning: raking the population did not converge (see --json "raking")',
   notConverged: (iterations: number, maxRelError: number, tol: number) =>
     `did not converge: after ${iterations} iteration${iterations === 1 ? '' : 's'} the largest relative margin error is ${maxRelError.toExponential(2)} (tolerance ${tol})`,
 };

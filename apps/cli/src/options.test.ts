@@ -11,7 +11,7 @@ describe('option parsing', () => {
 
   it('rejects a method outside the list and a non-integer count, naming the option', () => {
     expect(() => choiceOption('--method', 'ipf', ['raking', 'linear'])).toThrow(`field "--method": ${message.methodInvalid('ipf', ['raking', 'linear'])}`);
-    expect(() => positiveInteger('--n', '2.5')).toThrow('field "--n": expected a positive integer, got "2.5"');
+    expect(() => positiveInteger('--n', '2.5')).toThrow(`field "--n": ${message.optionNotNumber('a positive integer', '2.5')}`);
     expect(positiveInteger('--n', '1586')).toBe(1586);
   });
 });

@@ -115,6 +115,7 @@ export const message = {
   unknownRule: (name: string, valid: readonly string[]) => `unknown rule "${name}" (valid rules: ${valid.join(', ')})`,
   committeeNeedsK: (rule: string) => `rule "${rule}" chooses a committee: give its size with --k`,
   kNotForRule: (rule: string) => `--k applies only to committee rules, and "${rule}" is not one`,
+  approvalTopNotForRule: (rule: string) => `--approval-top applies only to committee rules, and "${rule}" is not one`,
   badK: (k: number, candidates: number) => `expected an integer committee size between 1 and ${candidates}, got ${k}`,
   approvalNeedsApproved: () => 'the approval rule needs "approved" on every ballot; this ballot has only a ranking',
   rankedPairsSearchCapped: (explored: number) =>

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AtomicFileWriter, writeFileAtomic } from './atomic-write.js';
+import { message } from './messages.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'persona-atomic-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,6 +26,8 @@ describe('atomic writes', () => {
     expect(readFileSync(path, 'utf8')).toBe('previous');
     await writer.abort();
     expect(readFileSync(path, 'utf8')).toBe('previous');
+    await expect(writer.write('late')).rejects.toThrow(message.writerClosed('write', path));
+    await expect(writer.commit()).rejects.toThrow(message.writerClosed('commit', path));
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const second = await AtomicFileWriter.open(path);
     await second.write('x');

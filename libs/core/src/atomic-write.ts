@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { message } from './messages.js';
 
 /** A temporary name beside `path` (same directory, so the final rename is atomic). */
 function temporaryPath(path: string): string {
@@ -62,7 +63,7 @@ export class AtomicFileWriter {
 
   /** Appends text (UTF-8) or bytes. */
   async write(data: string | Uint8Array): Promise<void> {
-    if (this.done) throw new Error(`write after commit or abort: ${this.path}`);
+    if (this.done) throw new Error(message.writerClosed('write', this.path));
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     this.buffered.push(bytes);
     this.bufferedBytes += bytes.length;
@@ -71,7 +72,7 @@ export class AtomicFileWriter {
 
   /** Writes what is buffered, fsyncs, and renames the temporary file to `path`. */
   async commit(): Promise<void> {
-    if (this.done) throw new Error(`commit after commit or abort: ${this.path}`);
+    if (this.done) throw new Error(message.writerClosed('commit', this.path));
     try {
       await this.flush();
       await this.handle.sync();

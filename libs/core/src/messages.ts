@@ -28,4 +28,7 @@ export const message = {
   ambiguousColumn: (name: string, candidates: readonly string[]) =>
     `ambiguous column: ${name} could be ${candidates.join(' or ')} (use the full name)`,
   invalidParquet: (detail: string) => `invalid Parquet file: ${detail}`,
+  // Rng.int and AtomicFileWriter misuse (programming errors, not bad input)
+  invalidRange: (n: number) => `invalid range: expected an integer n with 1 ≤ n ≤ 2^32. Value: \`${String(n)}\`.`,
+  writerClosed: (operation: 'write' | 'commit', path: string) => `${operation} after commit or abort: ${path}`,
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { message } from './messages.js';
 import { Rng } from './rng.js';
 
 describe('Rng', () => {
@@ -29,8 +30,13 @@ describe('Rng', () => {
     expect(Math.abs(s2 / n - mean * mean - 1 / 12)).toBeLessThan(0.002);
   });
 
-  it('rejects a non-integer seed', () => {
-    expect(() => Rng.fromSeed(1.5)).toThrow(/invalid seed/);
+  it('rejects a non-integer seed and an int() range outside [1, 2^32]', () => {
+    expect(() => Rng.fromSeed(1.5)).toThrow(message.invalidSeed(1.5));
+    const rng = Rng.fromSeed(1);
+    expect(() => rng.int(0)).toThrow(message.invalidRange(0));
+    expect(() => rng.int(2.5)).toThrow(message.invalidRange(2.5));
+    expect(() => rng.int(2 ** 32 + 1)).toThrow(message.invalidRange(2 ** 32 + 1));
+    expect(rng.int(1)).toBe(0);
   });
 });
 

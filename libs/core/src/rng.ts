@@ -86,7 +86,7 @@ export class Rng {
 
   /** A uniform integer in [0, n), without modulo bias (Lemire's rejection). */
   int(n: number): number {
-    if (!(n >= 1) || n > 0x100000000 || !Number.isInteger(n)) throw new RangeError(`invalid range: ${n}`);
+    if (!(n >= 1) || n > 0x100000000 || !Number.isInteger(n)) throw new RangeError(message.invalidRange(n));
     if (n === 1) return 0;
     const limit = 0x100000000 - (0x100000000 % n);
     for (;;) {

@@ -1,1 +1,34 @@
-export {};
+export { totalVariationDistance } from './distances/total-variation-distance.js';
+export { hellingerDistance } from './distances/hellinger-distance.js';
+export { kullbackLeiblerDivergence } from './distances/kullback-leibler-divergence.js';
+export { jensenShannonDivergence } from './distances/jensen-shannon-divergence.js';
+export { maxAbsoluteError } from './distances/max-absolute-error.js';
+export { chiSquareUpperTail } from './tests/chi-square-upper-tail.js';
+export { chiSquareGoodnessOfFit, type GoodnessOfFit } from './tests/chi-square-goodness-of-fit.js';
+export { gTest } from './tests/g-test.js';
+export { binomialVariate } from './sampling/binomial-variate.js';
+export { multinomialVariate } from './sampling/multinomial-variate.js';
+export { tvdNoiseBand, type NoiseBand, type NoiseBandOptions } from './noise/tvd-noise-band.js';
+export { absoluteStandardizedMeanDifference } from './weights/asmd.js';
+export { weightDiagnostics, topWeightShare } from './weights/weight-diagnostics.js';
+export { readTargetShares, type TargetShares } from './margins/target-shares.js';
+export { defaultNotInUniverse } from './margins/not-in-universe.js';
+export { pumsJointTargets, DEFAULT_PAIRS, type PumsJointOptions } from './two-way/pums-joint-targets.js';
+export { checkRepresentativeness } from './check/check-representativeness.js';
+export type {
+  CheckSample,
+  CheckColumns,
+  CheckOptions,
+  CheckResult,
+  CategoryCheck,
+  VariableCheck,
+  NotInUniverse,
+  WeightDiagnostics,
+  JointTarget,
+} from './check/check-types.js';
+export { message as metricsMessage } from './messages.js';
+export { readCheckSample, type CheckSampleFile } from './inputs/read-check-sample.js';
+export { personasToCensus, type PersonaCensus, type UnmappedValue } from './inputs/persona-census.js';
+export { parsePersonaBlock, splitPersonaBlocks, type ParsedPersona, type PersonaField } from './inputs/persona-block.js';
+export { PERSONA_ATTRIBUTES, PERSONA_RECODES, normaliseLabel, type PersonaAttribute, type LabelMatch } from './inputs/persona-vocabulary.js';
+export { deriveCensusRecodes, type StringColumns } from './inputs/derive-census-recodes.js';

@@ -1,1 +1,16 @@
-export {};
+export { message as personasMessage } from './messages.js';
+export { consistencyRules, conditionHolds, violates, type ConsistencyRule, type RuleCondition, type CensusFields } from './rules/consistency-rule.js';
+export { validatePersonas, type RuleViolation, type CheckedRecord } from './rules/validate-personas.js';
+export { loadCensusFrame, FRAME_IMPUTATION_SEED, type CensusFrame } from './census-draw/census-frame.js';
+export { censusDraw, type CensusDraw, type CensusDrawOptions } from './census-draw/census-draw.js';
+export type { PersonaRecord, Provenance, Beliefs, Idiosyncrasies } from './record/persona-record.js';
+export { PersonaAssembler } from './record/assemble-persona.js';
+export { censusLabel } from './record/census-labels.js';
+export { generatePersonas, personaId, type GenerateOptions, type GeneratedPersonas } from './generate-personas.js';
+export { attributeBlock, NOT_AVAILABLE } from './text/attribute-block.js';
+export { profileParagraph } from './text/profile-paragraph.js';
+export { PERSONA_FORMATS, type PersonaFormat } from './export/persona-formats.js';
+export { writePersonas, formatOfPath } from './export/write-personas.js';
+export { personaHfAttributes, type PersonaHfAttribute } from './persona-hf/persona-hf-attributes.js';
+export { personaHfFields, type UnrecognisedValue } from './persona-hf/persona-hf-fields.js';
+export { validatePersonaFile, VALIDATE_FORMATS, type ValidateFormat, type PersonaFileValidation } from './validate/validate-persona-file.js';

@@ -6,6 +6,8 @@ export { postStratify, type PostStratifyInput, type PostStratum } from './calibr
 export { parseMargins, type ParsedMargins, type ParseMarginsOptions, type SampleColumns } from './margins/parse-margins.js';
 export { weightSummary, type WeightSummary } from './weights/weight-summary.js';
 export { kishEffectiveSampleSize, kishDesignEffect } from './weights/kish.js';
+export { quantileSorted } from './weights/quantile.js';
+export { categoryHint } from './margins/category-hint.js';
 export { parseBaseWeights } from './weights/base-weights.js';
 export { trimWeights, type TrimOptions, type TrimResult } from './weights/trim-weights.js';
 export type { MarginCellFit } from './rake/margin-fit.js';

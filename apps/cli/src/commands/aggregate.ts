@@ -7,6 +7,7 @@ interface AggregateOptions {
   rule?: string;
   profile?: string;
   k?: string;
+  approvalTop?: string;
   tiebreak: TieBreak;
   seed: string;
   list?: boolean;
@@ -21,8 +22,15 @@ export function register(program: Command): void {
     .option('--rule <RULE>', 'rule name (see --list)')
     .option('--profile <PROFILE.json>', 'profile: {"candidates": [...], "ballots": [{"ranking": [...] | "approved": [...], "weight": w}]}')
     .option('--k <K>', 'committee size (committee rules only)')
+    .option(
+      '--approval-top <T>',
+      'committee rules on ranking ballots: a ballot approves its top T candidates, a tie straddling the cut approved whole (default: T = k); "approved" ballots are used as given',
+    )
     .addOption(
-      new Option('--tiebreak <MODE>', 'ties among winners: none (report all), lexicographic (earliest in "candidates"), random (seeded)')
+      new Option(
+        '--tiebreak <MODE>',
+        'ties among winners of a single-winner rule: none (report all), lexicographic (earliest in "candidates"), random (seeded); committee rules report one committee, ties between committees going to the earliest candidates',
+      )
         .choices(['none', 'lexicographic', 'random'])
         .default('none'),
     )
@@ -30,17 +38,19 @@ export function register(program: Command): void {
     .option('--list', 'print every rule with a one-line definition')
     .option('--json', 'print exactly one JSON document on stdout')
     .action(
-      action((options: AggregateOptions) => {
+      action(async (options: AggregateOptions) => {
         if (options.list) return listRules(options.json === true);
         if (options.rule === undefined) throw new InputError(aggregationMessage.aggregateNeeds('--rule'), { field: '--rule' });
         if (options.profile === undefined) throw new InputError(aggregationMessage.aggregateNeeds('--profile'), { field: '--profile' });
         const seed = numberOption('--seed', options.seed, Number.isSafeInteger, 'an integer');
         const k = options.k === undefined ? undefined : numberOption('--k', options.k, (x) => Number.isInteger(x) && x >= 1, 'a positive integer');
+        const approvalTop =
+          options.approvalTop === undefined ? undefined : numberOption('--approval-top', options.approvalTop, (x) => Number.isInteger(x) && x >= 1, 'a positive integer');
         getRule(options.rule); // an unknown rule fails before the file is read
         const profile = readProfile(options.profile);
         let result: RuleResult;
         try {
-          result = runRule(options.rule, profile, { k, tiebreak: options.tiebreak, seed });
+          result = await runRule(options.rule, profile, { k, approvalTop, tiebreak: options.tiebreak, seed });
         } catch (error) {
           // A rule that rejects a ballot names its index; add the file.
           if (error instanceof InputError && error.location.index !== undefined) throw error.at({ file: options.profile });

@@ -1,4 +1,225 @@
 import type { Command } from 'commander';
+import { InputError, writeFileAtomic } from '@persona/core';
+import {
+  checkRepresentativeness,
+  deriveCensusRecodes,
+  metricsMessage as message,
+  PERSONA_RECODES,
+  pumsJointTargets,
+  readCheckSample,
+  type CheckResult,
+  type UnmappedValue,
+} from '@persona/metrics';
+import { action, ExitCode, numberOption, printJson } from '../kit.js';
+import { readMargins } from '../inputs/read-margins.js';
+import { message as cliMessage } from '../messages.js';
+import { SampleTable } from '../inputs/sample-table.js';
+import { checkMarkdown, checkTable } from '../outputs/check-report.js';
 
-/** PLACEHOLDER: replaced by the helper that owns this command. */
-export function register(_program: Command): void {}
+interface CheckCliOptions {
+  sample: string;
+  margins?: string;
+  weight?: string;
+  noiseDraws: string;
+  seed: string;
+  pairs?: string;
+  out?: string;
+  json?: boolean;
+  failOutsideNoise?: boolean;
+}
+
+/** `persona check` (CONTRACTS.md): representativeness of a sample against margins. */
+export function register(program: Command): void {
+  program
+    .command('check')
+    .description('representativeness of a sample (survey extract, persona file, PERSONA persona strings) against population margins')
+    .requiredOption('--sample <file>', 'sample: .csv, .jsonl, .json, .parquet (.gz allowed) with census columns; or PERSONA persona strings (.txt, .json, .jsonl)')
+    .option('--margins <file>', 'MARGINS.json (the `persona rake` form); default: the embedded ACS 2022 national margins')
+    .option('--weight <col>', 'column of sample weights; default 1 per row')
+    .option('--noise-draws <n>', 'simple random samples of n_eff drawn from the targets for the TVD noise band', '2000')
+    .option('--seed <n>', 'seed of the noise-band draws (same inputs and seed: byte-identical output)', '1')
+    .option('--pairs <A:B,…>', 'two-way checks of these variable pairs against the weighted embedded PUMS seed')
+    .option('--out <file.md>', 'also write the report as Markdown tables (written atomically)')
+    .option('--json', 'print exactly one JSON document on stdout')
+    .option('--fail-outside-noise', 'exit 3 when any variable is outside its noise band (default: exit 0)')
+    .addHelpText(
+      'after',
+      `
+Samples:
+  A table whose columns are the margins' variables, or raw PUMS columns (AGEP, SEX,
+  SCHL, MAR, ESR, CIT, MIL, LANX, DIS, HICOV, RAC1P, HISP, STATE) from which the
+  census recodes the margins name (age_group, education, …) are derived. A persona
+  .jsonl ({ id, weight, census: { SEX, AGEP, … } }) has its census fields as columns.
+  PERSONA's released persona strings ("age: 34", "sex: Female", … one block per
+  persona): a .txt file of blocks separated by blank lines, a .json array of strings,
+  or a .jsonl/.json table with a "persona" field. Values are mapped through the PUMS
+  labels (2019–2024 dictionaries, plus listed variants); what cannot be mapped is
+  reported on stderr and in --json "unmapped", and a persona with an unmapped value
+  in a compared variable is left out ("personas": read vs compared). With the
+  embedded margins, the variables persona strings lack (hispanic_origin,
+  race_ethnicity, census_region) are skipped and listed in "skipped".
+
+Universes: the not-in-universe category "0" of education (25+), marital_status
+(15+), employment_status (16+), veteran_status (civilian 18+) and language_at_home
+(5+) is dropped from sample and target and reported apart.
+
+Exit codes: 0 done (even when variables are outside the noise band, unless
+--fail-outside-noise); 2 bad input (unknown variable, category outside the margins,
+empty sample, all-zero weights, malformed persona block: the message names file,
+line and field); 3 with --fail-outside-noise when "outsideNoise" is not empty
+(the result is still printed).`,
+    )
+    .action(action(async (options: CheckCliOptions) => runCheck(options)));
+}
+
+/** What `persona check` compared, beyond `checkRepresentativeness`'s result. */
+export interface CheckRun {
+  readonly result: CheckResult;
+  readonly sample: string;
+  readonly margins: string;
+  readonly kind: 'table' | 'persona-strings';
+  /** Recodes derived from PUMS columns. */
+  readonly derived: string[];
+  /** Margin variables left out (embedded margins, persona strings). */
+  readonly skipped: string[];
+  /** Persona values not mapped: unrecognised ones, and those missing or N/A inside the universe of a compared variable. */
+  readonly unmapped: readonly UnmappedValue[];
+  /** Persona strings read, and compared (without an unmapped value in a compared variable). */
+  readonly personas: { read: number; compared: number } | undefined;
+}
+
+/** Options of {@link checkSampleFile}. */
+export interface CheckFileOptions {
+  readonly margins?: string;
+  readonly weight?: string;
+  readonly noiseDraws: number;
+  readonly seed: number;
+  readonly pairs?: readonly (readonly [string, string])[];
+}
+
+/**
+ * The core of `persona check`: reads the sample (table or persona strings) and
+ * the margins, derives census recodes from PUMS columns, and runs
+ * `checkRepresentativeness`.
+ * @throws {InputError} for bad input (exit 2).
+ */
+export async function checkSampleFile(path: string, options: CheckFileOptions): Promise<CheckRun> {
+  const file = await readCheckSample(path);
+  const margins = await readMargins(options.margins);
+  let document: unknown = margins.document;
+  let variables = margins.variables;
+  const skipped: string[] = [];
+  if (file.kind === 'persona-strings') {
+    const lacking = variables.filter((name) => !file.table.has(name));
+    if (lacking.length > 0 && options.margins === undefined) {
+      skipped.push(...lacking);
+      variables = variables.filter((name) => file.table.has(name));
+      const { margins: blocks, ...rest } = document as { margins: Record<string, unknown> };
+      document = { ...rest, margins: Object.fromEntries(variables.map((name) => [name, blocks[name]])) };
+    } else if (lacking.length > 0) {
+      throw new InputError(message.variableNotDerivable(lacking[0], PERSONA_RECODES), { file: margins.source, field: `margins.${lacking[0]}` });
+    }
+  }
+  const table = SampleTable.fromTable(file.table);
+  if (table.nRows === 0) throw new InputError(message.emptySample(), { file: path });
+  const pairVariables = [...new Set((options.pairs ?? []).flat())];
+  const derivedColumns = deriveCensusRecodes(table, [...new Set([...variables, ...pairVariables])]);
+  for (const [name, values] of derivedColumns) table.addDerived(name, values);
+  const derived = [...derivedColumns.keys()];
+  let weights = options.weight === undefined ? undefined : table.weights(options.weight);
+  let columns: Record<string, ArrayLike<string>> | SampleTable = table;
+  let personas: CheckRun['personas'];
+  if (file.kind === 'persona-strings') {
+    const compared = completeCases(table, [...variables, ...pairVariables], weights);
+    personas = { read: table.nRows, compared: compared.rows };
+    if (compared.rows === 0) throw new InputError(message.noUsablePersonas(table.nRows), { file: path });
+    columns = compared.columns;
+    weights = compared.weights;
+  }
+  const pairs = options.pairs === undefined ? undefined : await pumsJointTargets(options.pairs);
+  const result = checkRepresentativeness(
+    { columns, ...(weights !== undefined ? { weights } : {}) },
+    document,
+    {
+      noiseDraws: options.noiseDraws,
+      seed: options.seed,
+      ...(pairs !== undefined ? { pairs } : {}),
+      source: {
+        ...(options.margins !== undefined ? { marginsFile: options.margins } : {}),
+        sampleFile: path,
+        ...(options.weight !== undefined ? { weightField: options.weight } : {}),
+        ...(file.kind === 'table' && file.table.lineOffset !== undefined ? { lineOffset: file.table.lineOffset } : {}),
+      },
+    },
+  );
+  // Values missing or N/A inside a universe matter only for the variables compared.
+  const compared = new Set([...variables, ...pairVariables]);
+  const unmapped = file.unmapped.filter((u) => u.reason === 'unrecognised' || compared.has(u.attribute));
+  return { result, sample: path, margins: margins.source, kind: file.kind, derived, skipped, unmapped, personas };
+}
+
+/** The rows with a known category ('' = unmapped) in every one of `variables`, and their weights. */
+function completeCases(
+  table: SampleTable,
+  variables: readonly string[],
+  weights: Float64Array | undefined,
+): { columns: Record<string, string[]>; weights: Float64Array | undefined; rows: number } {
+  const present = variables.filter((name) => table.has(name));
+  const keep = new Uint8Array(table.nRows).fill(1);
+  for (const name of present) {
+    const values = table.column(name);
+    for (let i = 0; i < values.length; i++) if (values[i] === '') keep[i] = 0;
+  }
+  const columns: Record<string, string[]> = {};
+  for (const name of present) columns[name] = table.column(name).filter((_, i) => keep[i] === 1);
+  return { columns, weights: weights?.filter((_, i) => keep[i] === 1), rows: keep.reduce((a, b) => a + b, 0) };
+}
+
+/** `--pairs A:B,C:D` → [[A, B], [C, D]]. */
+export function parsePairs(raw: string): [string, string][] {
+  return raw.split(',').map((part) => {
+    const names = part.split(':').map((s) => s.trim());
+    if (names.length !== 2 || names[0] === '' || names[1] === '') throw new InputError(message.pairsInvalid(raw), { field: '--pairs' });
+    return [names[0], names[1]];
+  });
+}
+
+async function runCheck(options: CheckCliOptions): Promise<number> {
+  const noiseDraws = numberOption('--noise-draws', options.noiseDraws, (x) => Number.isInteger(x) && x >= 1, 'a positive integer');
+  const seed = numberOption('--seed', options.seed, (x) => Number.isSafeInteger(x), 'an integer');
+  const pairs = options.pairs === undefined ? undefined : parsePairs(options.pairs);
+  if (options.out !== undefined && !options.out.toLowerCase().endsWith('.md')) {
+    throw new InputError(cliMessage.outExtension(options.out, ['.md']), { field: '--out' });
+  }
+  const run = await checkSampleFile(options.sample, {
+    ...(options.margins !== undefined ? { margins: options.margins } : {}),
+    ...(options.weight !== undefined ? { weight: options.weight } : {}),
+    noiseDraws,
+    seed,
+    ...(pairs !== undefined ? { pairs } : {}),
+  });
+  if (run.unmapped.length > 0) {
+    const values = run.unmapped.reduce((a, u) => a + u.count, 0);
+    const lines = [message.unmappedSummary(values, (run.personas?.read ?? 0) - (run.personas?.compared ?? 0))];
+    for (const u of run.unmapped) lines.push(message.unmappedLine(u.attribute, u.value, u.count, u.reason));
+    process.stderr.write(`${lines.join('\n')}\n`);
+  }
+  if (run.skipped.length > 0) process.stderr.write(`${message.personasNotDerivable(run.skipped)}\n`);
+  if (options.out !== undefined) await writeFileAtomic(options.out, checkMarkdown(run));
+  if (options.json) printJson(checkJson(run));
+  else process.stdout.write(checkTable(run));
+  return options.failOutsideNoise && run.result.outsideNoise.length > 0 ? ExitCode.criterionNotMet : ExitCode.ok;
+}
+
+/** The CONTRACTS.md output (`checkRepresentativeness`'s result) plus what was read. */
+function checkJson(run: CheckRun) {
+  return {
+    ...run.result,
+    sample: run.sample,
+    margins: run.margins,
+    input: run.kind,
+    ...(run.derived.length > 0 ? { derived: run.derived } : {}),
+    ...(run.skipped.length > 0 ? { skipped: run.skipped } : {}),
+    ...(run.personas !== undefined ? { personas: run.personas, unmapped: run.unmapped } : {}),
+  };
+}

@@ -1,4 +1,94 @@
 import type { Command } from 'commander';
+import { formatOfPath, generatePersonas, loadCensusFrame, PERSONA_FORMATS, validatePersonas, writePersonas, type PersonaRecord } from '@persona/personas';
+import { action, ExitCode, printJson } from '../kit.js';
+import { choiceOption, integerOption, positiveInteger } from '../options.js';
 
-/** PLACEHOLDER: replaced by the helper that owns this command. */
-export function register(_program: Command): void {}
+interface GenerateOptions {
+  n: string;
+  seed: string;
+  out: string;
+  adultsOnly?: boolean;
+  format?: string;
+  json?: boolean;
+}
+
+/** `persona generate`: census draw + traits + values + beliefs + idiosyncrasies + text → a persona file. */
+export function register(program: Command): void {
+  program
+    .command('generate')
+    .description('generate personas: a balanced census draw of the raked PUMS seed, procedural traits, values, beliefs and quirks, text')
+    .requiredOption('--n <n>', 'number of personas (PERSONA: 1586)')
+    .requiredOption('--seed <s>', 'seed of every random step (same seed = byte-identical file)')
+    .requiredOption('--out <file>', 'output file: .jsonl (default format), .csv, or with --format persona-hf .jsonl/.csv/.txt')
+    .option('--adults-only', 'draw persons 18 and over only (default: all ages, as PERSONA)')
+    .option('--format <format>', `output format: ${PERSONA_FORMATS.join(', ')} (default: from the --out extension)`)
+    .option('--json', 'print exactly one JSON document on stdout')
+    .addHelpText(
+      'after',
+      `
+The census rows come from the embedded ACS 2024 PUMS seed (CA/TX rows hot-deck
+imputed), raked to the embedded ACS 2022 margins; rows that break a consistency
+rule are excluded first. Row k is drawn n·w_k/W times in expectation: the
+integer part for certain, the fractional parts by a balanced sample (cube
+method) on the margin variables. Every persona's weight is W/n (its
+Horvitz–Thompson weight). Formats:
+  jsonl       one persona per line: id, weight, census (PUMS codes, null =
+              blank), recodes, labels.census, traits, bigFiveLevels, values,
+              beliefs, idiosyncrasies, text {attributes, profile}, provenance
+  csv         the same fields flattened (census.SEX, traits.openness, …), no labels/provenance
+  persona-hf  PERSONA's release form: the attribute block in a "persona" column
+              (.jsonl, .csv) or as blank-line separated blocks (.txt)
+Output (--json): { "n", "seed", "out", "format", "adultsOnly", "weight",
+  "populationTotal", "frame": { "rows", "excluded", "raking" }, "draw": { "certain",
+  "balancedDraws" }, "violations" }.
+Exit codes: 0 success; 2 bad input; 3 the frame's raking did not converge or a
+generated persona broke a consistency rule (the file is still written).`,
+    )
+    .action(action(async (options: GenerateOptions) => runGenerate(options)));
+}
+
+async function runGenerate(options: GenerateOptions): Promise<number> {
+  const n = positiveInteger('--n', options.n);
+  const seed = integerOption('--seed', options.seed);
+  const format = options.format === undefined ? formatOfPath(options.out) : choiceOption('--format', options.format, PERSONA_FORMATS);
+  const frame = await loadCensusFrame();
+  const { draw, personas } = generatePersonas(frame, { n, seed, adultsOnly: options.adultsOnly === true });
+  let violations = 0;
+  const checked: Iterable<PersonaRecord> = {
+    *[Symbol.iterator]() {
+      for (const record of personas) {
+        const census = record.census;
+        violations += validatePersonas([{ fields: (field) => censusCode(census[field]) }]).length;
+        yield record;
+      }
+    },
+  };
+  await writePersonas(options.out, checked, format);
+  const result = {
+    n,
+    seed,
+    out: options.out,
+    format,
+    adultsOnly: options.adultsOnly === true,
+    weight: draw.weight,
+    populationTotal: draw.populationTotal,
+    frame: { rows: frame.table.rowCount, excluded: frame.excluded.length, raking: frame.raking },
+    draw: { certain: draw.certain, balancedDraws: draw.balancedDraws },
+    violations,
+  };
+  if (options.json) printJson(result);
+  else {
+    process.stdout.write(
+      `generated ${n} personas (seed ${seed}, ${options.adultsOnly ? 'adults only' : 'all ages'}, weight ${draw.weight.toFixed(1)} each) → ${options.out} (${format})\n` +
+        `consistency violations: ${violations}\n` +
+        (frame.raking.converged ? '' : 'warning: raking the census frame did not converge (see --json "frame.raking")\n'),
+    );
+  }
+  return frame.raking.converged && violations === 0 ? ExitCode.ok : ExitCode.criterionNotMet;
+}
+
+/** A census field of a generated record as the rule engine reads it. */
+function censusCode(value: string | null | undefined): number | null | undefined {
+  if (value === undefined || value === null) return value;
+  return /^-?\d+$/.test(value) ? Number(value) : undefined;
+}

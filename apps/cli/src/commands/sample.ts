@@ -3,6 +3,7 @@ import { Rng } from '@persona/core';
 import { action, ExitCode, printJson } from '../kit.js';
 import { loadSample } from '../inputs/load-sample.js';
 import { readMargins } from '../inputs/read-margins.js';
+import { message } from '../messages.js';
 import { choiceOption, integerOption, positiveInteger } from '../options.js';
 import { writeRecords } from '../outputs/write-records.js';
 import { drawSample, SAMPLING_METHODS } from '../sampling/draw-sample.js';
@@ -91,7 +92,7 @@ async function runSample(options: SampleOptions): Promise<number> {
   else {
     process.stdout.write(
       `${method}: drew ${result.n} of ${result.populationSize} rows (seed ${seed}, probabilities from ${weightsFrom} weights)\n` +
-        (fit && !fit.converged ? 'warning: raking the population did not converge (see --json "raking")\n' : '') +
+        (fit && !fit.converged ? `${message.populationNotRaked()}\n` : '') +
         (options.out !== undefined ? `written: ${options.out}\n` : `rows: ${Array.from(draw.rows.slice(0, 20)).join(', ')}${result.n > 20 ? ', …' : ''} (all with --json or --out)\n`),
     );
   }

@@ -1,3 +1,5 @@
+import { centre } from '../pairwise/newton.js';
+
 /**
  * Re-expresses reference-coded item effects (items 0..n−2 free, item n−1 fixed at 0) under
  * the mean-zero identification θ̃ = (I − 11ᵀ/n) θ, with covariance (I − J/n) V (I − J/n),
@@ -11,12 +13,9 @@ export function meanZeroEffects(
   offset: number,
   n: number,
 ): { values: Float64Array; covariance: Float64Array; se: Float64Array } {
-  const full = new Float64Array(n);
-  for (let i = 0; i < n - 1; i++) full[i] = coefficients[offset + i];
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += full[i];
-  mean /= n;
-  const values = full.map((v) => v - mean);
+  const values = new Float64Array(n);
+  for (let i = 0; i < n - 1; i++) values[i] = coefficients[offset + i];
+  centre(values, n);
   const v = new Float64Array(n * n);
   for (let i = 0; i < n - 1; i++) {
     for (let j = 0; j < n - 1; j++) v[i * n + j] = covariance[(offset + i) * p + offset + j];

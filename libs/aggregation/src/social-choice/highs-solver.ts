@@ -1,16 +1,24 @@
 // The package's types describe a CommonJS module whose `default` is the loader, while Node
 // resolves the import to its ESM build whose default export is the loader itself.
-import highsPackage from 'highs';
+import type highsPackage from 'highs';
 
 /**
  * The HiGHS linear / mixed-integer solver (Huangfu & Hall 2018; the `highs` npm package, a
- * WebAssembly build), loaded once when this module is first imported — a top-level await —
- * so that the rules which solve linear programs (maximal lotteries, exact PAV and
- * Chamberlin–Courant) stay synchronous like every other rule in the registry.
+ * WebAssembly build). It is loaded lazily, on the first solve, and then kept: importing the
+ * library (every `persona` command does) costs nothing, and only the rules that solve linear
+ * programs (maximal lotteries, exact PAV and Chamberlin–Courant beyond exhaustive search) pay
+ * for the WebAssembly start-up, once per process.
  */
 type Loader = typeof highsPackage.default;
-const loadHighs = (typeof highsPackage === 'function' ? highsPackage : highsPackage.default) as Loader;
-const highs = await loadHighs();
+type Highs = Awaited<ReturnType<Loader>>;
+let highs: Promise<Highs> | undefined;
+
+/** Imports the `highs` package and starts its WebAssembly module (both only on first use). */
+async function loadHighs(): Promise<Highs> {
+  const loaded: unknown = (await import('highs')).default;
+  const loader = (typeof loaded === 'function' ? loaded : (loaded as typeof highsPackage).default) as Loader;
+  return loader();
+}
 
 /** The primal value of every column of an optimal solution, by column name. */
 export interface LpSolution {
@@ -23,8 +31,10 @@ export interface LpSolution {
  * or `undefined` with the solver's status when it stopped without one (infeasible,
  * unbounded, limit reached). Options default to exact MIP optimality (`mip_rel_gap` 0).
  */
-export function solveLp(model: string): LpSolution | { status: string } {
-  const result = highs.solve(model, { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-12 } as Parameters<typeof highs.solve>[1]);
+export async function solveLp(model: string): Promise<LpSolution | { status: string }> {
+  highs ??= loadHighs();
+  const solver = await highs;
+  const result = solver.solve(model, { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-12 } as Parameters<Highs['solve']>[1]);
   if (result.Status !== 'Optimal') return { status: String(result.Status) };
   const values = new Map<string, number>();
   for (const [name, column] of Object.entries(result.Columns)) values.set(name, (column as { Primal: number }).Primal);

@@ -229,7 +229,7 @@ export function kemeny(profile: Profile, options: KemenyOptions = {}): RuleResul
 }
 
 export const kemenyRule: RuleSpec = {
-  definition: 'the ranking maximising total weighted pairwise agreement (exact up to 20 candidates, local search beyond, flagged exact:false)',
+  definition: 'Kemeny–Young: the ranking maximising total weighted pairwise agreement; winners are the candidates first in some optimal ranking (exact up to 20 candidates, local search beyond, flagged exact:false)',
   kind: 'single',
   run: (profile) => kemeny(profile),
 };

@@ -29,7 +29,7 @@ function toProfile(m: number, ballots: { order: number[]; weight: number }[]) {
 }
 
 describe('maximalLottery', () => {
-  it('gives (3/5, 1/5, 1/5) in the five-voter example', () => {
+  it('gives (3/5, 1/5, 1/5) in the five-voter example', async () => {
     // Oracle: Wikipedia, "Maximal lotteries", Example: 2 voters a>b>c, 2 voters b>c>a, 1 voter c>a>b;
     // margins a−b = 1, b−c = 3, c−a = 1; the unique maximal lottery is p(a) = 3/5, p(b) = p(c) = 1/5.
     // Closed form for a 3-cycle (Fishburn 1984): each candidate's probability is proportional to the
@@ -42,7 +42,7 @@ describe('maximalLottery', () => {
         { ranking: ['c', 'a', 'b'], weight: 1 },
       ],
     });
-    const result = maximalLotteryResult(profile);
+    const result = await maximalLotteryResult(profile);
     const lottery = result.lottery as Record<string, number>;
     approxEqual(lottery.a, 3 / 5, LP_TOL);
     approxEqual(lottery.b, 1 / 5, LP_TOL);
@@ -51,15 +51,15 @@ describe('maximalLottery', () => {
     expect(result.ranking).toEqual([['a'], ['b', 'c']]);
   });
 
-  it('gives 1/3 each on rock–paper–scissors with equal margins', () => {
+  it('gives 1/3 each on rock–paper–scissors with equal margins', async () => {
     // Oracle: closed form — by symmetry of the cyclic game the unique optimal strategy is uniform.
-    const p = maximalLottery(new Float64Array([0, 2, -2, -2, 0, 2, 2, -2, 0]), 3);
+    const p = await maximalLottery(new Float64Array([0, 2, -2, -2, 0, 2, 2, -2, 0]), 3);
     for (const x of p) approxEqual(x, 1 / 3, LP_TOL);
   });
 
-  it('gives a Condorcet winner probability 1 (Fishburn 1984: maximal lotteries are Condorcet-consistent)', () => {
-    fc.assert(
-      fc.property(strictProfiles, ({ m, ballots }) => {
+  it('gives a Condorcet winner probability 1 (Fishburn 1984: maximal lotteries are Condorcet-consistent)', async () => {
+    await fc.assert(
+      fc.asyncProperty(strictProfiles, async ({ m, ballots }) => {
         const profile = toProfile(m, ballots);
         const { margin } = majorityMatrix(profile);
         let winner = -1;
@@ -69,19 +69,19 @@ describe('maximalLottery', () => {
           if (beatsAll) winner = i;
         }
         fc.pre(winner >= 0);
-        const p = maximalLottery(margin, m);
+        const p = await maximalLottery(margin, m);
         approxEqual(p[winner], 1, LP_TOL);
       }),
       { numRuns: 60, seed: 11 },
     );
   });
 
-  it('returns a lottery that no candidate beats in expectation (the definition)', () => {
+  it('returns a lottery that no candidate beats in expectation (the definition)', async () => {
     // Oracle: the defining inequalities Σ_i p_i M[i][j] ≥ 0 for every j, p ≥ 0, Σ p = 1.
-    fc.assert(
-      fc.property(strictProfiles, ({ m, ballots }) => {
+    await fc.assert(
+      fc.asyncProperty(strictProfiles, async ({ m, ballots }) => {
         const { margin } = majorityMatrix(toProfile(m, ballots));
-        const p = maximalLottery(margin, m);
+        const p = await maximalLottery(margin, m);
         let scale = 0;
         for (const x of margin) scale = Math.max(scale, Math.abs(x));
         approxEqual(p.reduce((s, x) => s + x, 0), 1);
@@ -96,8 +96,8 @@ describe('maximalLottery', () => {
     );
   });
 
-  it('rejects a matrix of the wrong shape', () => {
-    expect(() => maximalLottery(new Float64Array(3), 2)).toThrow(message.matrixShape(3, 2));
+  it('rejects a matrix of the wrong shape', async () => {
+    await expect(maximalLottery(new Float64Array(3), 2)).rejects.toThrow(message.matrixShape(3, 2));
   });
 });
 

@@ -24,9 +24,9 @@ import { lotteryResult } from './lottery-result.js';
  * given input.
  *
  * @throws Error when HiGHS fails (it cannot for a finite matrix: the LP is always feasible and bounded).
- * @example maximalLottery(new Float64Array([0, 1, -1, -1, 0, 1, 1, -1, 0]), 3) // ≈ [1/3, 1/3, 1/3]
+ * @example await maximalLottery(new Float64Array([0, 1, -1, -1, 0, 1, 1, -1, 0]), 3) // ≈ [1/3, 1/3, 1/3]
  */
-export function maximalLottery(margins: Float64Array, m: number): Float64Array {
+export async function maximalLottery(margins: Float64Array, m: number): Promise<Float64Array> {
   if (margins.length !== m * m) throw new InputError(message.matrixShape(margins.length, m));
   let scale = 0;
   for (let i = 0; i < m * m; i++) {
@@ -47,7 +47,7 @@ export function maximalLottery(margins: Float64Array, m: number): Float64Array {
   }
   rows.push(` total: ${vars.join(' + ')} = 1`);
   const model = `Maximize\n obj: v\nSubject To\n${rows.join('\n')}\nBounds\n v free\nEnd\n`;
-  const solution = solveLp(model);
+  const solution = await solveLp(model);
   if ('status' in solution) throw new Error(message.lpFailed('maximal lottery', solution.status));
   let sum = 0;
   for (let i = 0; i < m; i++) {
@@ -70,13 +70,13 @@ export function maximalLottery(margins: Float64Array, m: number): Float64Array {
  * (every candidate with positive probability — the bipartisan set when the lottery is unique);
  * `ranking` orders candidates by probability.
  */
-export function maximalLotteryResult(profile: Profile): RuleResult {
+export async function maximalLotteryResult(profile: Profile): Promise<RuleResult> {
   const { m, margin } = majorityMatrix(profile);
-  return lotteryResult('maximal-lottery', profile.candidates, maximalLottery(margin, m));
+  return lotteryResult('maximal-lottery', profile.candidates, await maximalLottery(margin, m));
 }
 
 export const maximalLotteryRule: RuleSpec = {
-  definition: 'a lottery that no other lottery beats in expected weighted majority margin (Fishburn 1984; LP via HiGHS)',
+  definition: 'a lottery that no other lottery beats in expected weighted majority margin (Fishburn 1984; LP via HiGHS); winners are its support',
   kind: 'probabilistic',
   run: (profile) => maximalLotteryResult(profile),
 };

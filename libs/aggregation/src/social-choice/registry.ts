@@ -76,13 +76,14 @@ export function getRule(name: string): RuleSpec {
 
 /**
  * Runs the rule `name` on `profile`: checks `--k` (required for committee rules, integer in
- * 1..m; refused for the others), runs it, then breaks any remaining tie among the winners of a
+ * 1..m; refused for the others) and `--approval-top` (committee rules only, integer ≥ 1), runs it, then breaks any remaining tie among the winners of a
  * single-winner rule as `options.tiebreak` says (`lexicographic`: earliest in `candidates`;
  * `random`: uniform, from `Rng.fromSeed(seed).split('tiebreak')`). When a tie was broken the
  * result keeps every tied winner in `tiedWinners`.
- * @throws InputError for an unknown rule or a missing/invalid `--k`.
+ * Asynchronous because a few rules load the HiGHS solver on first use (highs-solver.ts).
+ * @throws InputError (as a rejected promise) for an unknown rule or a missing/invalid `--k`.
  */
-export function runRule(name: string, profile: Profile, options: RuleOptions): RuleResult {
+export async function runRule(name: string, profile: Profile, options: RuleOptions): Promise<RuleResult> {
   const spec = getRule(name);
   const m = profile.candidates.length;
   if (spec.kind === 'committee') {
@@ -90,10 +91,15 @@ export function runRule(name: string, profile: Profile, options: RuleOptions): R
     if (!Number.isInteger(options.k) || options.k < 1 || options.k > m) {
       throw new InputError(message.badK(options.k, m), { field: '--k' });
     }
+    if (options.approvalTop !== undefined && (!Number.isInteger(options.approvalTop) || options.approvalTop < 1)) {
+      throw new InputError(message.badTop(options.approvalTop), { field: '--approval-top' });
+    }
   } else if (options.k !== undefined) {
     throw new InputError(message.kNotForRule(name), { field: '--k' });
+  } else if (options.approvalTop !== undefined) {
+    throw new InputError(message.approvalTopNotForRule(name), { field: '--approval-top' });
   }
-  const result = spec.run(profile, options);
+  const result = await spec.run(profile, options);
   if (spec.kind !== 'single' || options.tiebreak === 'none' || result.winners.length <= 1) return result;
   const order = new Map(profile.candidates.map((c, i) => [c, i] as const));
   const tied = [...result.winners].sort((a, b) => order.get(a)! - order.get(b)!);

@@ -68,7 +68,7 @@ export function schulze(profile: Profile, strength: DefeatStrength = 'margin'): 
 }
 
 export const schulzeRule: RuleSpec = {
-  definition: 'beatpath: i beats j if the strongest path of margins from i to j beats the one from j to i (Schulze 2011)',
+  definition: 'beatpath: i beats j if the strongest path of margins from i to j beats the one from j to i; the unbeaten win (Schulze 2011)',
   kind: 'single',
   run: (profile) => schulze(profile),
 };

@@ -2,20 +2,21 @@ import type { RuleResult } from './profile.js';
 
 /**
  * The weak order of candidates by decreasing score: a candidate whose score is within
- * `threshold` of the best score of the current group joins it; candidate order within a group.
+ * `threshold` of the best score of the current group joins it. Within a group candidates are
+ * listed in candidate order (so scores equal up to rounding do not reorder them).
  */
 export function rankingByScore(candidates: readonly string[], scores: Float64Array, threshold: number): string[][] {
   const order = Array.from(scores.keys()).sort((a, b) => scores[b] - scores[a] || a - b);
-  const ranking: string[][] = [];
+  const groups: number[][] = [];
   let top = Number.POSITIVE_INFINITY;
   for (const c of order) {
-    if (ranking.length === 0 || scores[c] < top - threshold) {
-      ranking.push([]);
+    if (groups.length === 0 || scores[c] < top - threshold) {
+      groups.push([]);
       top = scores[c];
     }
-    ranking[ranking.length - 1].push(candidates[c]);
+    groups[groups.length - 1].push(c);
   }
-  return ranking;
+  return groups.map((group) => names(candidates, group.sort((a, b) => a - b)));
 }
 
 /**

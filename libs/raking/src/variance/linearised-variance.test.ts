@@ -17,7 +17,7 @@ const design: LinearisationDesign = { weights: Float64Array.from(data.w) };
 const y = Float64Array.from(data.y);
 const x = Float64Array.from(data.x);
 const dom = Uint8Array.from(data.dom);
-const list = (v: number | number[] | undefined) => (Array.isArray(v) ? v : [v!]);
+const list = <T>(v: T | T[] | undefined): T[] => (Array.isArray(v) ? v : [v!]);
 
 // Oracle: R survey 4.1-1 on svydesign(ids = ~1, weights = ~w) (each row its own PSU,
 // with-replacement), and svydesign(ids = ~psu, strata = ~stratum, nest = TRUE); see make-fixtures.R.

@@ -18,7 +18,7 @@ const design: ReplicateDesign = { weights: Float64Array.from(data.w), replicates
 const y = Float64Array.from(data.y);
 const x = Float64Array.from(data.x);
 const dom = Uint8Array.from(data.dom);
-const list = (v: number | number[] | undefined) => (Array.isArray(v) ? v : [v!]);
+const list = <T>(v: T | T[] | undefined): T[] => (Array.isArray(v) ? v : [v!]);
 
 // Oracle: R survey 4.1-1, svrepdesign(type = "successive-difference", mse = TRUE) — scale 4/80,
 // rscales 1, so Var = 4/80 Σ_r (θ_r − θ)² (ACS Design and Methodology ch. 12); see make-fixtures.R.

@@ -10,21 +10,22 @@ import { thieleLocalSearch, thieleOptimal, thieleScore, thieleSequential } from 
  * size-k committee maximising the total weight of voters who approve at least one member
  * (the Thiele method with ω = (1, 0, 0, …)).
  *
- * Exact (`exact: true`): integer linear program solved by HiGHS, ties broken lexicographically.
+ * Exact (`exact: true`): exhaustive search for small elections, else an integer linear program
+ * solved by HiGHS (thiele.ts `thieleOptimal`), ties broken lexicographically.
  * Approximate (`exact: false`): greedy CC (Lu & Boutilier 2011; a (1 − 1/e)-approximation that
  * satisfies JR, Aziz et al. 2017) improved by swaps while any swap helps.
  */
-export function chamberlinCourant(profile: Profile, k: number, options: CommitteeOptions = {}): RuleResult {
+export async function chamberlinCourant(profile: Profile, k: number, options: CommitteeOptions = {}): Promise<RuleResult> {
   const e = approvalElection(profile, options.top ?? k);
   const omega = Float64Array.of(1);
   const method = options.method ?? 'auto';
   const exact = method === 'exact' || (method === 'auto' && e.m <= COMMITTEE_EXACT_LIMIT);
-  const mask = exact ? thieleOptimal(e, k, omega) : thieleLocalSearch(e, thieleSequential(e, k, omega), omega, 0);
+  const mask = exact ? await thieleOptimal(e, k, omega) : thieleLocalSearch(e, thieleSequential(e, k, omega), omega, 0);
   return committeeResult('cc', profile.candidates, mask, { exact, score: thieleScore(e, mask, omega) });
 }
 
 export const chamberlinCourantRule: RuleSpec = {
-  definition: 'approval Chamberlin–Courant: the committee maximising the weight of voters with at least one approved member (exact ILP up to 30 candidates)',
+  definition: 'approval Chamberlin–Courant: the k-committee maximising the weight of voters with at least one approved member (exact up to 30 candidates, greedy + swaps beyond)',
   kind: 'committee',
-  run: (profile, options) => chamberlinCourant(profile, options.k!),
+  run: (profile, options) => chamberlinCourant(profile, options.k!, { top: options.approvalTop }),
 };

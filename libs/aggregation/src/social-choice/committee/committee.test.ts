@@ -10,7 +10,7 @@ import { equalShares } from './equal-shares.js';
 import { ejrViolation, pjrViolation, satisfiesEJR, satisfiesJR, satisfiesPJR } from './justified-representation.js';
 import { pav, pavWeights } from './pav.js';
 import { phragmen } from './phragmen.js';
-import { thieleScore } from './thiele.js';
+import { thieleExhaustive, thieleIlp, thieleScore } from './thiele.js';
 
 const letters = 'abcdefgh'.split('');
 
@@ -119,18 +119,18 @@ function brutePjr(voters: { approved: number[]; weight: number }[], member: Set<
 }
 
 describe('committee rules on the running example of Lackner & Skowron (2023)', () => {
-  it('PAV elects {a, b, c, f}', () => {
+  it('PAV elects {a, b, c, f}', async () => {
     // Oracle: Lackner & Skowron 2023, Example 2.4 (abcvoting examples/abcbook/example204.py asserts {a, b, c, f}).
-    const result = pav(runningExample, 4);
+    const result = await pav(runningExample, 4);
     expect(result.committee).toEqual(['a', 'b', 'c', 'f']);
     expect(result.exact).toBe(true);
     // PAV score by hand: ab×3 → 1.5 each, ac×3 → 1.5, ad×2 → 1, bcf → 1 + 1/2 + 1/3, f → 1: 4.5 + 4.5 + 2 + 11/6 + 1.
     approxEqual(result.score as number, 4.5 + 4.5 + 2 + 11 / 6 + 1);
   });
 
-  it('Chamberlin–Courant elects {a, e, f, g}', () => {
+  it('Chamberlin–Courant elects {a, e, f, g}', async () => {
     // Oracle: Lackner & Skowron 2023, Example 2.3 (abcvoting examples/abcbook/example203.py asserts {a, e, f, g}).
-    const result = chamberlinCourant(runningExample, 4);
+    const result = await chamberlinCourant(runningExample, 4);
     expect(result.committee).toEqual(['a', 'e', 'f', 'g']);
     approxEqual(result.score as number, 12);
   });
@@ -183,7 +183,7 @@ describe('justified representation', () => {
     ],
   });
 
-  it('sequential Phragmén satisfies JR and PJR but fails EJR on the Brill et al. (2017) instance, while PAV satisfies EJR', () => {
+  it('sequential Phragmén satisfies JR and PJR but fails EJR on the Brill et al. (2017) instance, while PAV satisfies EJR', async () => {
     // Oracle: abcvoting documentation, "Properties of committees" (docs/intro-properties.rst), the
     // example from Brill, Freeman, Janson & Lackner 2017: seq-Phragmén with k = 12 gives a committee
     // with JR True, PJR True, EJR False. The 4 voters {0,1,2}×2, {0,1,3}×2 weigh 4 ≥ 2·24/12 and
@@ -196,7 +196,7 @@ describe('justified representation', () => {
     const member = new Uint8Array(14);
     for (const name of committee) member[Number(name.slice(1))] = 1;
     expect(ejrViolation(e, member, 12)).toEqual({ ell: 2, candidates: ['c0', 'c1'], weight: 4 });
-    expect(satisfiesEJR(phragmenExample, pav(phragmenExample, 12).committee!, 12)).toBe(true);
+    expect(satisfiesEJR(phragmenExample, (await pav(phragmenExample, 12)).committee!, 12)).toBe(true);
   });
 
   it('the EJR, JR and PJR checks agree with their definitions (enumeration of all voter groups)', () => {
@@ -248,33 +248,56 @@ describe('justified representation', () => {
 });
 
 describe('exactness and axioms on random instances', () => {
-  it('exact PAV and CC equal the lexicographically first optimum found by enumerating every committee', () => {
+  it('exact PAV and CC equal the lexicographically first optimum found by enumerating every committee', async () => {
     // Oracle: brute force over all k-subsets (definition of the Thiele score), ties to the earliest subset.
-    fc.assert(
-      fc.property(approvalProfiles, ({ m, k, voters }) => {
+    await fc.assert(
+      fc.asyncProperty(approvalProfiles, async ({ m, k, voters }) => {
         const profile = toProfile(m, voters);
         const e = approvalElection(profile, k);
-        expect(pav(profile, k).committee).toEqual(bruteThiele(e, k, pavWeights(k)).committee.map((c) => letters[c]));
-        expect(chamberlinCourant(profile, k).committee).toEqual(bruteThiele(e, k, Float64Array.of(1)).committee.map((c) => letters[c]));
+        expect((await pav(profile, k)).committee).toEqual(bruteThiele(e, k, pavWeights(k)).committee.map((c) => letters[c]));
+        expect((await chamberlinCourant(profile, k)).committee).toEqual(bruteThiele(e, k, Float64Array.of(1)).committee.map((c) => letters[c]));
       }),
-      { numRuns: 25, seed: 5 },
+      { numRuns: 100, seed: 5 },
     );
   });
 
-  it('PAV (exact and ls-PAV), equal shares satisfy EJR; CC (exact and greedy + swaps) satisfies JR; Phragmén satisfies PJR', () => {
+  it('the ILP and the exhaustive search find the same committee (PAV and CC), ties broken alike', async () => {
+    // Oracle: brute force over all k-subsets (bruteThiele, the definition), for both solvers.
+    await fc.assert(
+      fc.asyncProperty(approvalProfiles, async ({ m, k, voters }) => {
+        const e = approvalElection(toProfile(m, voters), k);
+        for (const omega of [pavWeights(k), Float64Array.of(1)]) {
+          const expected = bruteThiele(e, k, omega).committee;
+          const members = (mask: Uint8Array) => Array.from(mask.keys()).filter((c) => mask[c] === 1);
+          expect(members(await thieleIlp(e, k, omega))).toEqual(expected);
+          expect(members(thieleExhaustive(e, k, omega)!)).toEqual(expected);
+        }
+      }),
+      { numRuns: 25, seed: 6 },
+    );
+  });
+
+  it('leaves large elections to the ILP: the exhaustive search declines beyond its work bound', () => {
+    // C(30, 15) = 155,117,520 committees: far beyond THIELE_EXHAUSTIVE_WORK.
+    const e = approvalElection(parseProfile({ candidates: Array.from({ length: 30 }, (_, i) => `c${i}`), ballots: [{ approved: ['c0'] }] }), 15);
+    expect(thieleExhaustive(e, 15, pavWeights(15))).toBeUndefined();
+    expect(thieleExhaustive(e, 1, pavWeights(1))).toEqual(Uint8Array.from({ length: 30 }, (_, c) => (c === 0 ? 1 : 0)));
+  });
+
+  it('PAV (exact and ls-PAV), equal shares satisfy EJR; CC (exact and greedy + swaps) satisfies JR; Phragmén satisfies PJR', async () => {
     // Oracle: published theorems — PAV satisfies EJR and CC satisfies JR (Aziz et al. 2017); ls-PAV satisfies
     // EJR (Aziz et al. 2018); equal shares satisfies EJR (Peters & Skowron 2020); seq-Phragmén satisfies PJR
     // (Brill et al. 2017) — each checked by the brute-force definitions.
-    fc.assert(
-      fc.property(approvalProfiles, ({ m, k, voters }) => {
+    await fc.assert(
+      fc.asyncProperty(approvalProfiles, async ({ m, k, voters }) => {
         const profile = toProfile(m, voters);
         const has = (names: string[]) => new Set(names.map((x) => letters.indexOf(x)));
-        expect(bruteEjr(voters, has(pav(profile, k).committee!), k)).toBe(true);
-        expect(bruteEjr(voters, has(pav(profile, k, { method: 'approximate' }).committee!), k)).toBe(true);
+        expect(bruteEjr(voters, has((await pav(profile, k)).committee!), k)).toBe(true);
+        expect(bruteEjr(voters, has((await pav(profile, k, { method: 'approximate' })).committee!), k)).toBe(true);
         expect(bruteEjr(voters, has(equalShares(profile, k).committee!), k)).toBe(true);
         expect(bruteEjr(voters, has(equalShares(profile, k, { completion: 'utilitarian' }).committee!), k)).toBe(true);
-        expect(bruteEjr(voters, has(chamberlinCourant(profile, k).committee!), k, 1)).toBe(true);
-        expect(bruteEjr(voters, has(chamberlinCourant(profile, k, { method: 'approximate' }).committee!), k, 1)).toBe(true);
+        expect(bruteEjr(voters, has((await chamberlinCourant(profile, k)).committee!), k, 1)).toBe(true);
+        expect(bruteEjr(voters, has((await chamberlinCourant(profile, k, { method: 'approximate' })).committee!), k, 1)).toBe(true);
         expect(brutePjr(voters, has(phragmen(profile, k).committee!), k)).toBe(true);
       }),
       { numRuns: 40, seed: 9 },

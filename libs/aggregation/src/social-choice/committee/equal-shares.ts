@@ -136,5 +136,5 @@ export function equalShares(profile: Profile, k: number, options: { top?: number
 export const equalSharesRule: RuleSpec = {
   definition: 'method of equal shares (Peters & Skowron 2020): voters split a budget of k equally and buy seats at price 1, cheapest per voter first; add1 completion',
   kind: 'committee',
-  run: (profile, options) => equalShares(profile, options.k!),
+  run: (profile, options) => equalShares(profile, options.k!, { top: options.approvalTop }),
 };

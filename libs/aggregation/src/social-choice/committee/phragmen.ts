@@ -66,5 +66,5 @@ export function phragmen(profile: Profile, k: number, options: { top?: number } 
 export const phragmenRule: RuleSpec = {
   definition: "Phragmén's sequential rule: elect in turn the candidate whose cost, shared by its approvers, minimises their maximal load",
   kind: 'committee',
-  run: (profile, options) => phragmen(profile, options.k!),
+  run: (profile, options) => phragmen(profile, options.k!, { top: options.approvalTop }),
 };

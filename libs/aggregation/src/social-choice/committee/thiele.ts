@@ -114,6 +114,82 @@ export function thieleLocalSearch(e: ApprovalElection, start: ArrayLike<number>,
 }
 
 /**
+ * Largest enumeration {@link thieleOptimal} does instead of an ILP: exhaustive search when
+ * C(m, k) · (voter groups + approvals) ≤ this many steps (about 10–20 ms). Small elections are
+ * then solved without starting HiGHS, whose set-up, uniqueness check and lexicographic tie
+ * search cost up to m + 2 MIP solves (tens to hundreds of ms) even on five candidates.
+ */
+export const THIELE_EXHAUSTIVE_WORK = 4_000_000;
+
+/** C(m, k), or Infinity once it exceeds `cap`. */
+function binomialCapped(m: number, k: number, cap: number): number {
+  let c = 1;
+  for (let i = 1; i <= k; i++) {
+    c = (c * (m - k + i)) / i;
+    if (c > cap) return Number.POSITIVE_INFINITY;
+  }
+  return Math.round(c);
+}
+
+/**
+ * An optimal Thiele committee by exhaustive search over all C(m, k) committees, in
+ * lexicographic order of their sorted member lists; among the committees whose score is within
+ * a relative 1e-10 of the optimum it returns the lexicographically first, the same tie-break as
+ * the ILP path of {@link thieleOptimal}. Returns undefined when the search would exceed
+ * `maxWork` steps (see {@link THIELE_EXHAUSTIVE_WORK}).
+ */
+export function thieleExhaustive(e: ApprovalElection, k: number, omega: ThieleWeights, maxWork = THIELE_EXHAUSTIVE_WORK): Uint8Array | undefined {
+  const perCommittee = e.groups + e.approvals.length + k;
+  const count = binomialCapped(e.m, k, maxWork / perCommittee);
+  if (!Number.isFinite(count)) return undefined;
+  const utility = new Float64Array(Math.max(k, omega.length) + 1);
+  for (let l = 1; l < utility.length; l++) utility[l] = utility[l - 1] + (l <= omega.length ? omega[l - 1] : 0);
+  const member = new Uint8Array(e.m);
+  const chosen = Int32Array.from({ length: k }, (_, i) => i);
+  const scores = new Float64Array(count);
+  let best = Number.NEGATIVE_INFINITY;
+  for (let t = 0; t < count; t++) {
+    member.fill(0);
+    for (let i = 0; i < k; i++) member[chosen[i]] = 1;
+    let score = 0;
+    for (let g = 0; g < e.groups; g++) {
+      let u = 0;
+      for (let p = e.start[g]; p < e.start[g + 1]; p++) u += member[e.approvals[p]];
+      score += e.weight[g] * utility[u];
+    }
+    scores[t] = score;
+    if (score > best) best = score;
+    // Next combination in lexicographic order.
+    let i = k - 1;
+    while (i >= 0 && chosen[i] === e.m - k + i) i--;
+    if (i < 0) break;
+    chosen[i]++;
+    for (let j = i + 1; j < k; j++) chosen[j] = chosen[j - 1] + 1;
+  }
+  const floor = best - TIE_TOLERANCE * e.totalWeight;
+  for (let i = 0; i < k; i++) chosen[i] = i;
+  for (let t = 0; t < count; t++) {
+    if (scores[t] >= floor) break;
+    let i = k - 1;
+    while (chosen[i] === e.m - k + i) i--;
+    chosen[i]++;
+    for (let j = i + 1; j < k; j++) chosen[j] = chosen[j - 1] + 1;
+  }
+  member.fill(0);
+  for (let i = 0; i < k; i++) member[chosen[i]] = 1;
+  return member;
+}
+
+/**
+ * An optimal Thiele committee: by {@link thieleExhaustive} when the election is small enough
+ * ({@link THIELE_EXHAUSTIVE_WORK}), otherwise by {@link thieleIlp}. Both return the
+ * lexicographically first optimal committee. Returns the committee mask.
+ */
+export async function thieleOptimal(e: ApprovalElection, k: number, omega: ThieleWeights): Promise<Uint8Array> {
+  return thieleExhaustive(e, k, omega) ?? (await thieleIlp(e, k, omega));
+}
+
+/**
  * An optimal Thiele committee by integer linear programming (the standard formulation, as in
  * abcvoting's ILP backend): binary x_c, Σ x_c = k; for each voter group
  * continuous y_{g,ℓ} ∈ [0, 1], Σ_ℓ y_{g,ℓ} ≤ Σ_{c ∈ A_g} x_c; maximise Σ weight_g ω(ℓ) y_{g,ℓ}
@@ -125,7 +201,7 @@ export function thieleLocalSearch(e: ApprovalElection, start: ArrayLike<number>,
  * which costs up to m further MIP solves. Returns the committee mask.
  * @throws Error when HiGHS stops without an optimum.
  */
-export function thieleOptimal(e: ApprovalElection, k: number, omega: ThieleWeights): Uint8Array {
+export async function thieleIlp(e: ApprovalElection, k: number, omega: ThieleWeights): Promise<Uint8Array> {
   const W = e.totalWeight;
   const objective: string[] = [];
   const rows: string[] = [];
@@ -151,12 +227,12 @@ export function thieleOptimal(e: ApprovalElection, k: number, omega: ThieleWeigh
   const base = `Maximize\n obj: ${objective.length > 0 ? objective.join(' ') : '0 x0'}\nSubject To\n${rows.join('\n')}\n`;
   const tail = `Bounds\n${bounds.join('\n')}\nBinary\n ${xs.join(' ')}\nEnd\n`;
   const fixed = new Int8Array(e.m).fill(-1);
-  const solve = (extra: string[] = []): Uint8Array | undefined => {
+  const solve = async (extra: string[] = []): Promise<Uint8Array | undefined> => {
     const fixes: string[] = [...extra];
     fixed.forEach((v, c) => {
       if (v >= 0) fixes.push(` f${c}: x${c} = ${v}`);
     });
-    const solution = solveLp(base + (fixes.length > 0 ? `${fixes.join('\n')}\n` : '') + tail);
+    const solution = await solveLp(base + (fixes.length > 0 ? `${fixes.join('\n')}\n` : '') + tail);
     if ('status' in solution) {
       if (solution.status === 'Infeasible') return undefined;
       throw new Error(message.lpFailed('Thiele committee', solution.status));
@@ -165,13 +241,13 @@ export function thieleOptimal(e: ApprovalElection, k: number, omega: ThieleWeigh
     for (let c = 0; c < e.m; c++) member[c] = (solution.values.get(xs[c]) ?? 0) > 0.5 ? 1 : 0;
     return member;
   };
-  let current = solve();
+  let current = await solve();
   if (current === undefined) throw new Error(message.lpFailed('Thiele committee', 'Infeasible'));
   const optimum = thieleScore(e, current, omega);
   const tol = TIE_TOLERANCE * W;
   // Usually the optimum is unique: one more solve excluding this committee proves it.
   const inside = xs.filter((_, c) => current![c] === 1);
-  const other = solve([` cut: ${inside.join(' + ')} <= ${k - 1}`]);
+  const other = await solve([` cut: ${inside.join(' + ')} <= ${k - 1}`]);
   if (other === undefined || thieleScore(e, other, omega) < optimum - tol) return current;
   let included = 0;
   for (let c = 0; c < e.m && included < k; c++) {
@@ -181,7 +257,7 @@ export function thieleOptimal(e: ApprovalElection, k: number, omega: ThieleWeigh
       continue;
     }
     fixed[c] = 1;
-    const trial = solve();
+    const trial = await solve();
     if (trial !== undefined && thieleScore(e, trial, omega) >= optimum - tol) {
       current = trial;
       included++;

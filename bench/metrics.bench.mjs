@@ -1,0 +1,62 @@
+// Representativeness-check benchmark for @persona/metrics (imports the BUILT package: run `npx tsc -b` first).
+// checkRepresentativeness on N = 1,000,000 rows × 12 variables of the embedded ACS margins
+// (string columns as a table reader gives them, drawn from the margins with a seed; half the runs
+// with log-normal weights), 1,000 noise draws per variable, no pairs. Times the whole call:
+// encoding the columns, shares, distances, tests, noise bands, ASMD and linearised standard errors.
+// Median of 5 runs after a warm-up (wall and process CPU time).
+// Standalone: `node bench/metrics.bench.mjs` prints the JSON.
+import { Rng } from '@persona/core';
+import { loadDefaultMargins } from '@persona/census';
+import { checkRepresentativeness } from '@persona/metrics';
+
+const N = 1_000_000;
+const DRAWS = 1000;
+const RUNS = 5;
+
+function generate(margins, n, seed) {
+  const rng = Rng.fromSeed(seed);
+  const columns = {};
+  for (const [name, block] of Object.entries(margins.margins)) {
+    const keys = Object.keys(block);
+    const cum = [];
+    let s = 0;
+    for (const k of keys) cum.push((s += block[k]));
+    const col = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const u = rng.next() * s;
+      let j = 0;
+      while (j < keys.length - 1 && u >= cum[j]) j++;
+      col[i] = keys[j];
+    }
+    columns[name] = col;
+  }
+  const weights = new Float64Array(n);
+  for (let i = 0; i < n; i++) weights[i] = Math.exp(0.5 * rng.normal());
+  return { columns, weights };
+}
+
+function time(f) {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  f();
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return { wall, cpu: (cpu.user + cpu.system) / 1000 };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function run() {
+  const margins = loadDefaultMargins();
+  const { columns, weights } = generate(margins, N, 2026);
+  const variables = Object.keys(margins.margins).length;
+  const out = { rows: N, variables, noiseDraws: DRAWS };
+  for (const [label, sample] of [['unweighted', { columns }], ['weighted', { columns, weights }]]) {
+    checkRepresentativeness(sample, margins, { noiseDraws: DRAWS, seed: 1 });
+    const runs = Array.from({ length: RUNS }, (_, r) => time(() => checkRepresentativeness(sample, margins, { noiseDraws: DRAWS, seed: r })));
+    out[label] = { wallMs: Math.round(median(runs.map((x) => x.wall))), cpuMs: Math.round(median(runs.map((x) => x.cpu))) };
+  }
+  return { checkRepresentativeness: out };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await run(), null, 2));

@@ -1,0 +1,71 @@
+// Persona generation benchmarks for @persona/personas (imports the BUILT packages: run `npx tsc -b` first).
+// Targets (issue #4): 100,000 personas (census draw + traits + text) in ≤ 3 s; 1,000,000 streamed to
+// disk without holding them in memory; zero consistency violations in 100,000 personas.
+// Figures: milliseconds (wall and CPU), bytes, counts. Output files go to bench/data/ (gitignored).
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generatePersonas, loadCensusFrame, validatePersonaFile, validatePersonas, writePersonas } from '@persona/personas';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function timed(fn) {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  const result = fn();
+  const used = process.cpuUsage(c);
+  return { ms: Math.round(performance.now() - t), cpuMs: Math.round((used.user + used.system) / 1000), result };
+}
+
+async function timedAsync(fn) {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  const result = await fn();
+  const used = process.cpuUsage(c);
+  return { ms: Math.round(performance.now() - t), cpuMs: Math.round((used.user + used.system) / 1000), result };
+}
+
+const censusCode = (value) => (value === null || value === undefined ? value : /^-?\d+$/.test(value) ? Number(value) : undefined);
+
+export async function run() {
+  const frame = await timedAsync(() => loadCensusFrame());
+  const out = { frameMs: frame.ms, frameRows: frame.result.table.rowCount, frameExcluded: frame.result.excluded.length };
+
+  // 100,000 personas in memory: census draw + traits + values + beliefs + idiosyncrasies + text (no I/O).
+  const gen = timed(() => {
+    const { draw, personas } = generatePersonas(frame.result, { n: 100_000, seed: 1 });
+    let violations = 0;
+    let textChars = 0;
+    for (const p of personas) {
+      textChars += p.text.attributes.length + p.text.profile.length;
+      violations += validatePersonas([{ fields: (f) => censusCode(p.census[f]) }]).length;
+    }
+    return { draw, violations, textChars };
+  });
+  out.generate100kMs = gen.ms;
+  out.generate100kCpuMs = gen.cpuMs;
+  out.violations100k = gen.result.violations;
+  out.meanTextChars = Math.round(gen.result.textChars / 100_000);
+
+  // 1,000,000 personas streamed to disk as .jsonl (one at a time; atomic write), then re-validated from disk.
+  const dir = join(here, 'data');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'personas-1m.jsonl');
+  const heapBefore = process.memoryUsage().heapUsed;
+  let peakHeap = heapBefore;
+  const sampler = setInterval(() => {
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  }, 50);
+  const write = await timedAsync(() => writePersonas(file, generatePersonas(frame.result, { n: 1_000_000, seed: 1 }).personas, 'jsonl'));
+  clearInterval(sampler);
+  out.stream1mMs = write.ms;
+  out.stream1mCpuMs = write.cpuMs;
+  out.stream1mBytes = statSync(file).size;
+  out.stream1mPeakHeapGrowthMB = Math.round((peakHeap - heapBefore) / 2 ** 20);
+  const check = await timedAsync(() => validatePersonaFile(file, 'jsonl'));
+  out.validate1mMs = check.ms;
+  out.violations1m = check.result.violations.length;
+  out.validated1m = check.result.personas;
+  rmSync(file);
+  return out;
+}

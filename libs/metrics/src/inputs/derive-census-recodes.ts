@@ -1,0 +1,117 @@
+import { InputError } from '@persona/core';
+import { applyRecodes, PumsTable, recodes, type PumsColumn } from '@persona/census';
+import { message } from '../messages.js';
+
+/** The string columns of a sample (structurally `Table` of `@persona/core`). */
+export interface StringColumns {
+  readonly source: string;
+  readonly nRows: number;
+  /** When row i sits on file line i + lineOffset. */
+  readonly lineOffset?: number;
+  has(name: string): boolean;
+  column(name: string): ArrayLike<string>;
+}
+
+/** PUMS columns whose codes are text (zero padding is part of the code): census_region reads STATE as text. */
+const TEXT_COLUMNS = new Set(['STATE', 'ST']);
+
+/** Category codes as strings, made once (recode codes are small integers). */
+const CODE_TEXT = Array.from({ length: 256 }, (_, code) => String(code));
+
+/**
+ * For every requested variable that is not a column of the sample but is the
+ * name of a `@persona/census` recode (`age_group`, `education`, … — the keys
+ * of the embedded ACS margins), derives it from the PUMS columns the recode
+ * reads (e.g. `education` from AGEP and SCHL, universes included) with
+ * `applyRecodes`, as a string column of category codes. The same rule as
+ * `persona rake`'s derivation (PUMS cells read digit by digit, STATE kept as
+ * text for `census_region`).
+ * @returns derived column name → codes, in the order of `variables`.
+ * @throws {InputError} when a recode's PUMS column is missing, a cell is not
+ *   an integer code, or a cell is blank inside the recode's universe (naming file, line and column).
+ */
+export function deriveCensusRecodes(sample: StringColumns, variables: readonly string[]): Map<string, string[]> {
+  const wanted = variables.filter((name) => !sample.has(name) && Object.hasOwn(recodes, name));
+  const out = new Map<string, string[]>();
+  if (wanted.length === 0) return out;
+  for (const name of wanted) {
+    const missing = recodes[name].variables.filter((variable) => !sample.has(variable));
+    if (missing.length > 0) throw new InputError(message.recodeNeedsColumns(name, missing), { file: sample.source, field: name });
+  }
+  const sources = [...new Set(wanted.flatMap((name) => recodes[name].variables))];
+  const typed = new Map<string, PumsColumn>(sources.map((name) => [name, pumsColumn(sample, name)]));
+  let codes: Record<string, Uint8Array>;
+  try {
+    codes = applyRecodes(new PumsTable(sample.nRows, typed, sample.source), wanted);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const row = error.location.index;
+    throw new InputError(error.reason, {
+      file: sample.source,
+      ...(error.location.field !== undefined ? { field: error.location.field } : {}),
+      ...(row !== undefined ? (sample.lineOffset !== undefined ? { line: row + sample.lineOffset } : { index: row }) : {}),
+    });
+  }
+  for (const name of wanted) {
+    const values = codes[name];
+    const text = new Array<string>(values.length);
+    for (let i = 0; i < values.length; i++) text[i] = CODE_TEXT[values[i]];
+    out.set(name, text);
+  }
+  return out;
+}
+
+/** One PUMS column: text for STATE, else integer codes with a blank mask. */
+function pumsColumn(sample: StringColumns, name: string): PumsColumn {
+  const text = sample.column(name);
+  const n = sample.nRows;
+  if (TEXT_COLUMNS.has(name)) {
+    const values = new Array<string>(n);
+    for (let i = 0; i < n; i++) values[i] = text[i].trim();
+    return { kind: 'text', values };
+  }
+  const values = new Int32Array(n);
+  const blank = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const value = parseCode(text[i]);
+    if (value === BLANK) blank[i] = 1;
+    else if (value === NOT_A_CODE) {
+      throw new InputError(message.notAnIntegerCode(text[i]), {
+        file: sample.source,
+        field: name,
+        ...(sample.lineOffset !== undefined ? { line: i + sample.lineOffset } : { index: i }),
+      });
+    } else values[i] = value;
+  }
+  return { kind: 'int', values, blank };
+}
+
+const BLANK = -0x80000000;
+const NOT_A_CODE = 0x7fffffff;
+
+/**
+ * An integer code written as 1–9 digits (optional sign, surrounding spaces
+ * allowed), read digit by digit — the regex `^[+-]?\d{1,9}$` without its cost
+ * on millions of cells; BLANK for an empty or all-space cell, NOT_A_CODE otherwise.
+ */
+function parseCode(cell: string): number {
+  let start = 0;
+  let end = cell.length;
+  while (start < end && cell.charCodeAt(start) === 32) start++;
+  while (end > start && cell.charCodeAt(end - 1) === 32) end--;
+  if (start === end) return cell.trim() === '' ? BLANK : NOT_A_CODE;
+  let sign = 1;
+  const first = cell.charCodeAt(start);
+  if (first === 45 || first === 43) {
+    sign = first === 45 ? -1 : 1;
+    start++;
+  }
+  if (end - start < 1 || end - start > 9) return cell.trim() === '' ? BLANK : NOT_A_CODE;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const digit = cell.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return cell.trim() === '' ? BLANK : NOT_A_CODE;
+    value = value * 10 + digit;
+  }
+  return sign * value;
+}

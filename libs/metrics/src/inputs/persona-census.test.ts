@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { message } from '../messages.js';
+import { readCheckSample } from './read-check-sample.js';
+
+// Four MADE-UP personas in the form of PERSONA's release (not records from it), written for this test.
+const fixture = fileURLToPath(new URL('./fixtures/made-up-personas.txt', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'persona-strings-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('PERSONA persona strings → census categories', () => {
+  it('maps each attribute to the category of its recode, universes included', async () => {
+    const { table, kind } = await readCheckSample(fixture);
+    expect(kind).toBe('persona-strings');
+    expect(table.nRows).toBe(4);
+    // Oracle: the PUMS dictionary labels (SCHL, ESR, MAR, CIT, MIL, DIS, HICOV, HHL, RAC1P/RAC2P) read by hand,
+    // then the DP02/DP03/DP05 categories of the @persona/census recodes, worked out per persona:
+    // 52 → 45–54 (8); 19 → 15–19 (4); 7 → 5–9 (2); 67 → 65–74 (11).
+    expect(table.column('age_group')).toEqual(['8', '4', '2', '11']);
+    expect(table.column('sex')).toEqual(['1', '2', '1', '2']);
+    // Asian Indian alone (RAC2P) → Asian; "White" → White; Two or More; "Chinese, except Taiwanese alone" (2024 RAC2P) → Asian.
+    expect(table.column('race_alone')).toEqual(['4', '1', '7', '4']);
+    // Master's (SCHL 22) → Graduate (7); 19 and 7 years old → outside the 25+ universe (0); "bachelor’s DEGREE" → Bachelor's (6).
+    expect(table.column('education')).toEqual(['7', '0', '0', '6']);
+    // ESR 2 → Civilian employed (1); "Student" is ambiguous → unknown; under 16 → 0; "Not applicable" at 67 → unknown.
+    expect(table.column('employment_status')).toEqual(['1', '', '0', '']);
+    // MAR 1 → Now married (2); MAR 5 at 19 → Never married (1); under 15 → 0; Widowed → 4.
+    expect(table.column('marital_status')).toEqual(['2', '1', '0', '4']);
+    // CIT 4 → naturalized (2); CIT 1 and CIT 3 → Native (1); CIT 5 → not a citizen (3).
+    expect(table.column('nativity_citizenship')).toEqual(['2', '1', '1', '3']);
+    // MIL 4 → Nonveteran (2); "Non-Veteran" → Nonveteran; under 18 → 0; absent at 67 → unknown.
+    expect(table.column('veteran_status')).toEqual(['2', '2', '0', '']);
+    // HHL "Asian and Pacific Island languages" and "Spanish" → other than English (2); "English" → English only (1); "Klingon" → unknown.
+    expect(table.column('language_at_home')).toEqual(['2', '2', '1', '']);
+    // "None" is PERSONA's word for no disability.
+    expect(table.column('disability')).toEqual(['2', '2', '2', '1']);
+    expect(table.column('health_insurance')).toEqual(['1', '2', '1', '1']);
+    // The PUMS columns themselves are kept (PUMS codes).
+    expect(table.column('SCHL')).toEqual(['22', '18', '4', '21']);
+  });
+
+  it('reports every value it could not map, with counts, and guesses none', async () => {
+    const { unmapped } = await readCheckSample(fixture);
+    expect(unmapped).toEqual([
+      { attribute: 'employment status', value: 'Student', count: 1, reason: 'unrecognised' },
+      { attribute: 'employment_status', value: 'Not applicable', count: 1, reason: 'not applicable inside the universe' },
+      { attribute: 'household language', value: 'Klingon', count: 1, reason: 'unrecognised' },
+      { attribute: 'veteran_status', value: '(missing)', count: 1, reason: 'missing' },
+    ]);
+  });
+
+  it('reads a .json array of persona strings and a .jsonl with a persona field alike', async () => {
+    const blocks = ['age: 30\nsex: Female\nrace: Black', 'age: 30\nsex: Female\nrace: Black', 'age: 61\nsex: Male\nrace: Martian'];
+    writeFileSync(join(dir, 'p.json'), JSON.stringify(blocks));
+    writeFileSync(join(dir, 'p.jsonl'), blocks.map((persona, id) => JSON.stringify({ id, persona })).join('\n') + '\n');
+    for (const name of ['p.json', 'p.jsonl']) {
+      const { table, unmapped } = await readCheckSample(join(dir, name));
+      expect(table.column('race_alone')).toEqual(['2', '2', '']);
+      expect(table.column('age_group')).toEqual(['6', '6', '10']);
+      expect(unmapped.find((u) => u.attribute === 'race')).toEqual({ attribute: 'race', value: 'Martian', count: 1, reason: 'unrecognised' });
+    }
+  });
+
+  it('names the file line of a malformed persona line', async () => {
+    writeFileSync(join(dir, 'bad.txt'), 'age: 40\nsex: Male\n\nage: 33\nthis line has no colon\n');
+    await expect(readCheckSample(join(dir, 'bad.txt'))).rejects.toThrow(
+      `${join(dir, 'bad.txt')}:5: ${message.personaLineMalformed(2, 'this line has no colon')}`,
+    );
+  });
+
+  it('names the record and persona line of a repeated attribute in a JSON array', async () => {
+    writeFileSync(join(dir, 'dup.json'), JSON.stringify(['age: 40', 'age: 40\nsex: Male\nAge: 41']));
+    await expect(readCheckSample(join(dir, 'dup.json'))).rejects.toThrow(`record 1: ${message.personaKeyRepeated('age', 1, 3)}`);
+  });
+});

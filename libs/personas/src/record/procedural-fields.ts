@@ -1,0 +1,94 @@
+import { drawIdiosyncrasies } from '../../../traits/src/idiosyncrasies/idiosyncrasy-sampler.js';
+import { drawPolitics, loadPoliticsModel } from '../../../traits/src/politics/politics-model.js';
+import { drawReligion, loadReligionModel } from '../../../traits/src/religion/religion-model.js';
+import {
+  BIG_FIVE_TRAITS,
+  bigFiveLevel,
+  drawPersonality,
+  personalityModel,
+  personaStream,
+  SCHWARTZ_VALUES,
+  type PersonalityModel,
+} from '@persona/traits';
+import type { Beliefs, Idiosyncrasies } from './persona-record.js';
+
+/** The procedurally generated fields of one persona. */
+export interface ProceduralFields {
+  readonly traits: Record<string, number>;
+  readonly bigFiveLevels: Record<string, string>;
+  readonly values: Record<string, number>;
+  readonly beliefs: Beliefs;
+  readonly idiosyncrasies: Idiosyncrasies;
+}
+
+let model: PersonalityModel | undefined;
+let cuts: number[] | undefined;
+
+/** Rounds a score to 4 decimals (the file keeps scores readable and byte-stable). */
+const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/**
+ * A persona's procedural fields, each from its own stream
+ * (`personaStream(seed, id, attribute)` of `@persona/traits`): Big Five and
+ * Schwartz values jointly by `drawPersonality` (conditional on age and sex),
+ * PERSONA's five levels by `bigFiveLevel` with the data's cut points;
+ * religion, ideology and party, and the idiosyncratic fields, by the
+ * generators of `@persona/traits`, conditioned on the census fields.
+ */
+export function drawProceduralFields(seed: number | string, id: string, census: Readonly<Record<string, string | null>>): ProceduralFields {
+  model ??= personalityModel();
+  cuts ??= Array.from(model.bigFive.levelCuts);
+  const age = Number(census.AGEP);
+  const sex = Number(census.SEX);
+  const personality = drawPersonality(model, seed, id, age, sex);
+  const traits: Record<string, number> = {};
+  const bigFiveLevels: Record<string, string> = {};
+  BIG_FIVE_TRAITS.forEach((trait, i) => {
+    const z = personality.bigFive[i]!;
+    traits[trait] = round4(z);
+    bigFiveLevels[trait] = bigFiveLevel(traits[trait]!, cuts!);
+  });
+  const values: Record<string, number> = {};
+  SCHWARTZ_VALUES.forEach((value, i) => {
+    values[value] = round4(personality.values[i]!);
+  });
+  return { traits, bigFiveLevels, values, beliefs: drawBeliefs(seed, id, census), idiosyncrasies: drawQuirks(seed, id, census) };
+}
+
+/** What a persona under 18 gets for party and ideology (Pew and Gallup survey adults only). */
+export const NOT_APPLICABLE = 'Not applicable';
+
+/**
+ * Religion (Pew Religious Landscape Study categories, conditional on age,
+ * race/ethnicity, education and region; `drawReligion`) from the stream
+ * `religion`, party and ideology jointly (Pew/Gallup, conditional on age,
+ * race/ethnicity, education and sex; `drawPolitics`) from the stream
+ * `politics`; under 18, party and ideology are {@link NOT_APPLICABLE}.
+ */
+function drawBeliefs(seed: number | string, id: string, census: Readonly<Record<string, string | null>>): Beliefs {
+  const religion = drawReligion(loadReligionModel(), census, personaStream(seed, id, 'religion'));
+  const politics = drawPolitics(loadPoliticsModel(), census, personaStream(seed, id, 'politics'));
+  return {
+    religion: religion.label,
+    ideology: politics === null ? NOT_APPLICABLE : politics.ideology.label,
+    party: politics === null ? NOT_APPLICABLE : politics.party.label,
+  };
+}
+
+/**
+ * Quirks, mannerisms, hobbies, lifestyle and personal time: distinct entries
+ * of the project's curated lists whose eligibility rules the person meets
+ * (`drawIdiosyncrasies`, default counts), from the stream `idiosyncrasies`;
+ * the entries of a category are joined with "; ".
+ */
+function drawQuirks(seed: number | string, id: string, census: Readonly<Record<string, string | null>>): Idiosyncrasies {
+  const drawn = drawIdiosyncrasies(census, personaStream(seed, id, 'idiosyncrasies'));
+  const join = (entries: readonly { text: string }[]) => entries.map((e) => e.text).join('; ');
+  return {
+    quirks: join(drawn.quirks),
+    mannerisms: join(drawn.mannerisms),
+    hobbies: join(drawn.hobbies),
+    lifestyle: join(drawn.lifestyle),
+    personalTime: join(drawn.personalTime),
+  };
+}

@@ -1,0 +1,110 @@
+import { BIG_FIVE_LABELS, BIG_FIVE_TRAITS } from '@persona/traits';
+import { censusLabel } from '../record/census-labels.js';
+import type { PersonaRecord } from '../record/persona-record.js';
+import { withoutPrefix } from './attribute-block.js';
+
+/** The state name of a STATE code ("48" → "Texas"). */
+function stateName(code: string | null | undefined): string | undefined {
+  const text = code === null || code === undefined ? undefined : censusLabel('STATE', code);
+  return text?.replace(/\/[A-Z]{2}$/, '');
+}
+
+const EDUCATION_PHRASE: Readonly<Record<string, string>> = {
+  '1': 'has not completed any schooling',
+  '2': 'is in nursery school or preschool',
+  '3': 'has finished kindergarten',
+  '16': 'finished high school',
+  '17': 'holds a GED',
+  '18': 'has some college credit',
+  '19': 'has attended college without finishing a degree',
+  '20': "holds an associate's degree",
+  '21': "holds a bachelor's degree",
+  '22': "holds a master's degree",
+  '23': 'holds a professional degree',
+  '24': 'holds a doctorate',
+};
+
+function education(schl: string | null | undefined): string | undefined {
+  if (schl === null || schl === undefined) return undefined;
+  const phrase = EDUCATION_PHRASE[schl];
+  if (phrase !== undefined) return phrase;
+  const code = Number(schl);
+  if (code >= 4 && code <= 14) return `has completed grade ${code - 3}`;
+  return 'reached grade 12 without a diploma';
+}
+
+const MARITAL_PHRASE: Readonly<Record<string, string>> = { '1': 'is married', '2': 'is widowed', '3': 'is divorced', '4': 'is separated', '5': 'has never married' };
+
+function work(record: PersonaRecord, pronoun: string): string | undefined {
+  const esr = record.census.ESR;
+  if (esr === null || esr === undefined) return undefined;
+  const occupation = record.census.OCCP ? withoutPrefix(censusLabel('OCCP', record.census.OCCP) ?? '').toLowerCase() : undefined;
+  switch (esr) {
+    case '1':
+    case '2':
+      return occupation ? `${pronoun} works in ${occupation}` : `${pronoun} is employed`;
+    case '4':
+    case '5':
+      return `${pronoun} serves in the armed forces`;
+    case '3':
+      return `${pronoun} is looking for work`;
+    default:
+      return `${pronoun} is not in the labor force`;
+  }
+}
+
+function income(pincp: string | null | undefined): string | undefined {
+  if (pincp === null || pincp === undefined) return undefined;
+  const x = Number(pincp);
+  if (x < 0) return `reported a net loss of $${Math.abs(x).toLocaleString('en-US')} last year`;
+  if (x === 0) return 'had no personal income last year';
+  return `earned $${x.toLocaleString('en-US')} last year`;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * A readable profile paragraph of a persona, from fixed templates (no
+ * language model): age, sex and state; race and Hispanic origin, nativity,
+ * home language; education, work, income, marital status; disability and
+ * health insurance; Big Five levels away from Average; the two
+ * highest-scoring Schwartz values; religion and politics; hobbies,
+ * lifestyle, a quirk and a mannerism. Same record → same text.
+ */
+export function profileParagraph(record: PersonaRecord): string {
+  const c = record.census;
+  const age = Number(c.AGEP);
+  const female = c.SEX === '2';
+  const he = female ? 'She' : 'He';
+  const noun = age < 18 ? (female ? 'girl' : 'boy') : female ? 'woman' : 'man';
+  const state = stateName(c.STATE);
+  const sentences: string[] = [];
+  sentences.push(`A ${age}-year-old ${noun}${state ? ` living in ${state}` : ''}.`);
+  const race = c.RAC1P ? censusLabel('RAC1P', c.RAC1P) : undefined;
+  const hispanic = c.HISP && c.HISP !== '1' ? `of ${censusLabel('HISP', c.HISP)} origin` : 'not Hispanic';
+  const born = c.NATIVITY === '2' ? 'born abroad' : 'born in the United States';
+  const language = c.LANX === '1' ? 'speaks a language other than English at home' : c.LANX === '2' ? 'speaks only English at home' : undefined;
+  sentences.push(`${he} is ${race ?? 'of unreported race'}, ${hispanic}, ${born}${language ? `, and ${language}` : ''}.`);
+  const parts = [education(c.SCHL), work(record, '')?.trim(), income(c.PINCP), c.MAR && age >= 15 ? MARITAL_PHRASE[c.MAR] : undefined].filter(
+    (s): s is string => s !== undefined && s !== '',
+  );
+  if (parts.length > 0) sentences.push(`${he} ${parts.join(', ')}.`);
+  const disability = c.DIS === '1' ? 'lives with a disability' : 'has no disability';
+  const insurance = c.HICOV === '2' ? 'no health insurance' : 'health insurance';
+  sentences.push(`${he} ${disability} and has ${insurance}.`);
+  const marked = BIG_FIVE_TRAITS.map((t, i) => [BIG_FIVE_LABELS[i]!.toLowerCase(), record.bigFiveLevels[t]!] as const).filter(([, level]) => level !== 'Average');
+  sentences.push(
+    marked.length === 0
+      ? `${he} is average on all Big Five traits.`
+      : `Personality: ${marked.map(([trait, level]) => `${level.toLowerCase()} ${trait}`).join(', ')}.`,
+  );
+  const top = Object.entries(record.values)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 2)
+    .map(([name]) => name.replace(/([A-Z])/g, ' $1').toLowerCase());
+  if (top.length > 0) sentences.push(`${he} values ${top.join(' and ')} most.`);
+  sentences.push(`Religion: ${record.beliefs.religion}; politics: ${record.beliefs.ideology}, ${record.beliefs.party}.`);
+  const i = record.idiosyncrasies;
+  sentences.push(`${capitalise(i.personalTime)}; ${i.lifestyle.charAt(0).toLowerCase()}${i.lifestyle.slice(1)}. Quirk: ${i.quirks}. Mannerism: ${i.mannerisms}.`);
+  return sentences.join(' ');
+}

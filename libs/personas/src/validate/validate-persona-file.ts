@@ -1,0 +1,157 @@
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import { pumsCodebook } from '@persona/census';
+import { InputError, readTable } from '@persona/core';
+import { parsePersonaBlock, splitPersonaBlocks } from '@persona/metrics';
+import { message } from '../messages.js';
+import { consistencyRules } from '../rules/consistency-rule.js';
+import { validatePersonas, type CheckedRecord, type RuleViolation } from '../rules/validate-personas.js';
+import { personaHfFields, type UnrecognisedValue } from '../persona-hf/persona-hf-fields.js';
+
+/** The formats `persona validate` reads. */
+export const VALIDATE_FORMATS = ['auto', 'jsonl', 'persona-hf'] as const;
+export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
+
+/** What {@link validatePersonaFile} found. */
+export interface PersonaFileValidation {
+  readonly file: string;
+  readonly format: 'jsonl' | 'persona-hf';
+  readonly personas: number;
+  readonly rules: number;
+  /** Personas with at least one violation. */
+  readonly inconsistent: number;
+  readonly violations: readonly RuleViolation[];
+  /** Rule id → number of violations. */
+  readonly byRule: Readonly<Record<string, number>>;
+  /** PERSONA values that map to no PUMS code (left out of the checks). */
+  readonly unrecognised: readonly UnrecognisedValue[];
+}
+
+/**
+ * Checks every persona of a file against the consistency rules
+ * (data/personas/rules.json). Formats:
+ * - `jsonl`: records of `persona generate` (`census` = PUMS codes, null for blank),
+ *   read line by line (a file of 1,000,000 personas is streamed);
+ * - `persona-hf`: PERSONA's release form — a text of `key: value` blocks separated
+ *   by blank lines, or a `.jsonl`/`.csv`/`.json` whose `persona` field holds one
+ *   block per record — parsed by `@persona/metrics`' `parsePersonaBlock` and
+ *   read into PUMS codes by `personaHfFields`;
+ * - `auto`: `.txt` → persona-hf; `.jsonl` → by its first record (`census` → jsonl,
+ *   `persona` → persona-hf); `.csv`/`.json` → persona-hf.
+ * @throws {InputError} for an unreadable file, a malformed line or block, a
+ *   census code that is not an integer, an unknown PUMS variable or an
+ *   unknown PERSONA attribute (naming the file, line and field).
+ */
+export async function validatePersonaFile(path: string, format: ValidateFormat = 'auto'): Promise<PersonaFileValidation> {
+  const lower = path.toLowerCase().replace(/\.gz$/, '');
+  let resolved: 'jsonl' | 'persona-hf';
+  if (format !== 'auto') resolved = format;
+  else if (lower.endsWith('.jsonl')) resolved = (await firstJsonlRecordHasCensus(path)) ? 'jsonl' : 'persona-hf';
+  else if (lower.endsWith('.txt') || lower.endsWith('.csv') || lower.endsWith('.json')) resolved = 'persona-hf';
+  else throw new InputError(message.formatUndetected(path), { file: path });
+  const rules = consistencyRules();
+  const violations: RuleViolation[] = [];
+  const unrecognised: UnrecognisedValue[] = [];
+  let personas = 0;
+  const check = (record: CheckedRecord) => {
+    for (const v of validatePersonas([record], rules)) violations.push({ ...v, index: personas });
+    personas++;
+  };
+  if (resolved === 'jsonl') await readOurJsonl(path, check);
+  else await readPersonaHf(path, lower, check, unrecognised);
+  const byRule: Record<string, number> = {};
+  const inconsistent = new Set<number>();
+  for (const v of violations) {
+    byRule[v.rule] = (byRule[v.rule] ?? 0) + 1;
+    inconsistent.add(v.index);
+  }
+  return { file: path, format: resolved, personas, rules: rules.length, inconsistent: inconsistent.size, violations, byRule, unrecognised };
+}
+
+function lines(path: string) {
+  const input = createReadStream(path);
+  const stream = path.toLowerCase().endsWith('.gz') ? input.pipe(createGunzip()) : input;
+  input.on('error', (error) => stream.destroy(error));
+  return createInterface({ input: stream, crlfDelay: Infinity });
+}
+
+async function firstJsonlRecordHasCensus(path: string): Promise<boolean> {
+  try {
+    for await (const line of lines(path)) {
+      if (line.trim() === '') continue;
+      const record = JSON.parse(line) as Record<string, unknown>;
+      return record !== null && typeof record === 'object' && typeof record.census === 'object' && record.census !== null;
+    }
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new InputError(message.notJsonObject(error.message), { file: path, line: 1 });
+    throw new InputError((error as Error).message, { file: path });
+  }
+  throw new InputError(message.noCensusField(), { file: path });
+}
+
+/** Reads `persona generate` records; `census` values are integer codes (as strings or numbers) or null. */
+async function readOurJsonl(path: string, check: (record: CheckedRecord) => void): Promise<void> {
+  const codebook = pumsCodebook();
+  let line = 0;
+  try {
+    for await (const text of lines(path)) {
+      line++;
+      if (text.trim() === '') continue;
+      let record: { id?: unknown; census?: unknown };
+      try {
+        record = JSON.parse(text) as typeof record;
+      } catch (error) {
+        throw new InputError(message.notJsonObject((error as Error).message), { file: path, line });
+      }
+      if (record === null || typeof record !== 'object' || typeof record.census !== 'object' || record.census === null) {
+        throw new InputError(message.noCensusField(), { file: path, line });
+      }
+      const census = record.census as Record<string, unknown>;
+      for (const key of Object.keys(census)) {
+        if (!codebook.has(key)) throw new InputError(message.unknownCensusVariable(key), { file: path, line, field: `census.${key}` });
+      }
+      const at = line;
+      const fields = (field: string): number | null | undefined => {
+        if (!Object.hasOwn(census, field)) return undefined;
+        const value = census[field];
+        if (value === null || value === '') return null;
+        const textValue = String(value);
+        if (!/^-?\d+$/.test(textValue.trim())) throw new InputError(message.censusCodeNotInteger(field, textValue), { file: path, line: at, field: `census.${field}` });
+        return Number(textValue);
+      };
+      check({ fields, line, ...(typeof record.id === 'string' ? { id: record.id } : {}) });
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError((error as Error).message, { file: path });
+  }
+}
+
+async function readPersonaHf(path: string, lower: string, check: (record: CheckedRecord) => void, unrecognised: UnrecognisedValue[]): Promise<void> {
+  const visit = (text: string, where: { file: string; line?: number; index?: number; field?: string }, inFile: boolean, lineOf: (l: number) => number, line: number | undefined) => {
+    const parsed = parsePersonaBlock(text, where, inFile);
+    const fields = personaHfFields(parsed, { file: path }, lineOf, unrecognised);
+    check({ fields: (field) => (fields.has(field) ? fields.get(field)! : undefined), ...(line !== undefined ? { line } : {}) });
+  };
+  if (lower.endsWith('.txt') || !(lower.endsWith('.jsonl') || lower.endsWith('.csv') || lower.endsWith('.json'))) {
+    let text: string;
+    try {
+      text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+    } catch (error) {
+      throw new InputError((error as Error).message, { file: path });
+    }
+    const blocks = splitPersonaBlocks(text);
+    if (blocks.length === 0) throw new InputError(message.noPersonaBlocks(), { file: path });
+    for (const block of blocks) visit(block.text, { file: path, line: block.line }, true, (l) => block.line + l - 1, block.line);
+    return;
+  }
+  const table = await readTable(path, { required: ['persona'] });
+  const strings = table.column('persona');
+  if (strings.length === 0) throw new InputError(message.noPersonaBlocks(), { file: path });
+  strings.forEach((text, i) => {
+    const line = table.lineOffset !== undefined ? i + table.lineOffset : undefined;
+    visit(text, line !== undefined ? { file: path, line, field: 'persona' } : { file: path, index: i, field: 'persona' }, false, () => line ?? i + 1, line);
+  });
+}

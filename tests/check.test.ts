@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { metricsMessage } from '@persona/metrics';
+import { approxEqual, persona, scratch } from './cli-harness.js';
+
+const s = scratch('check');
+afterAll(() => s.cleanup());
+
+// A hand-made sample of 10 rows: SEX 6 × "1", 4 × "2"; AGEGRP 5 × "a", 3 × "b", 2 × "c".
+const sex = ['1', '1', '1', '1', '1', '1', '2', '2', '2', '2'];
+const age = ['a', 'a', 'a', 'a', 'a', 'b', 'b', 'b', 'c', 'c'];
+s.write('sample.csv', 'SEX,AGEGRP\n' + sex.map((x, i) => `${x},${age[i]}`).join('\n') + '\n');
+// Targets: SEX as shares (0.5, 0.5), AGEGRP as counts (400, 400, 200 → 0.4, 0.4, 0.2).
+s.write('margins.json', JSON.stringify({ margins: { SEX: { '1': 0.5, '2': 0.5 }, AGEGRP: { a: 400, b: 400, c: 200 } } }));
+
+interface CheckOutput {
+  n: number;
+  kishEss: number;
+  meanTvd: number;
+  outsideNoise: string[];
+  variables: Record<string, { tvd: number; chi2: number; df: number; pValue: number; noiseTvdP95: number; categories: Record<string, { sample: number; target: number }> }>;
+  derived?: string[];
+  personas?: { read: number; compared: number };
+  unmapped?: { attribute: string; value: string; count: number; reason: string }[];
+  skipped?: string[];
+}
+
+const check = (args: string[]) => persona(['check', ...args], s.dir);
+
+describe('persona check', () => {
+  it('prints hand-computable distances and tests in the readable table', () => {
+    const r = check(['--sample', 'sample.csv', '--margins', 'margins.json', '--noise-draws', '200']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const rows = r.stdout.split('\n');
+    // Closed forms: TVD(SEX) = ½(|.6−.5| + |.4−.5|) = 0.1; chi2 = n Σ (p−q)²/q = 10 (.01/.5 + .01/.5) = 0.4, df 1;
+    // TVD(AGEGRP) = ½(.1 + .1 + 0) = 0.1; chi2 = 10 (.01/.4 + .01/.4) = 0.5, df 2.
+    // p-values confirmed in R: pchisq(0.4, 1, lower.tail = FALSE) = 0.5270893; pchisq(0.5, 2, lower.tail = FALSE) = exp(-0.25) = 0.7788008.
+    expect(rows.find((l) => l.startsWith('SEX '))).toMatch(/^SEX\s+0\.1000\s+0\.4\s+1\s+0\.5271\s+\d\.\d{4}$/);
+    expect(rows.find((l) => l.startsWith('AGEGRP '))).toMatch(/^AGEGRP\s+0\.1000\s+0\.5\s+2\s+0\.7788\s+\d\.\d{4}$/);
+    expect(rows.find((l) => l.startsWith('mean TVD'))).toMatch(/^mean TVD 0\.1000;/);
+  });
+
+  it('--json gives the CONTRACTS.md document with the same figures', () => {
+    const r = check(['--sample', 'sample.csv', '--margins', 'margins.json', '--noise-draws', '200', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as CheckOutput;
+    expect(out.n).toBe(10);
+    expect(out.kishEss).toBe(10);
+    expect(approxEqual(out.variables.SEX.tvd, 0.1, 1e-12)).toBe(true);
+    expect(approxEqual(out.variables.SEX.chi2, 0.4, 1e-12)).toBe(true);
+    expect(approxEqual(out.variables.SEX.pValue, 0.5270892569, 1e-8)).toBe(true); // R pchisq
+    expect(approxEqual(out.variables.AGEGRP.pValue, Math.exp(-0.25), 1e-12)).toBe(true); // df 2: exp(−x/2)
+    expect(out.variables.AGEGRP.categories.b).toEqual(expect.objectContaining({ sample: 0.3, target: 0.4 }));
+  });
+
+  it('is byte-identical for the same seed, and the noise band moves with the seed', () => {
+    const args = ['--sample', 'sample.csv', '--margins', 'margins.json', '--noise-draws', '300', '--json'];
+    const a = check([...args, '--seed', '7']);
+    const b = check([...args, '--seed', '7']);
+    const c = check([...args, '--seed', '8']);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(c.stdout).not.toBe(a.stdout);
+  });
+
+  it('--out writes a Markdown report with a row per variable and per category', () => {
+    const r = check(['--sample', 'sample.csv', '--margins', 'margins.json', '--noise-draws', '200', '--out', 'report.md']);
+    expect(r.code).toBe(0);
+    const md = readFileSync(join(s.dir, 'report.md'), 'utf8');
+    expect(md).toContain('| Variable | TVD | Hellinger | χ² | df | p | noise p95 | outside noise |');
+    expect(md).toMatch(/\| SEX \| 0\.1000 \| \d\.\d{4} \| 0\.4 \| 1 \| 0\.5271 \| \d\.\d{4} \| (yes|no) \|/);
+    expect(md).toContain('## AGEGRP');
+    expect(md).toContain('| b |  | 0.3000 | 0.4000 | -0.1000 |');
+  });
+
+  it('reads a persona .jsonl with weights and derives the census recodes from its PUMS fields', () => {
+    const people = [
+      { id: 0, weight: 3, census: { SEX: '1', AGEP: '30' } },
+      { id: 1, weight: 1, census: { SEX: '2', AGEP: '40' } },
+      { id: 2, weight: 2, census: { SEX: '2', AGEP: '70' } },
+      { id: 3, weight: 2, census: { SEX: '1', AGEP: '8' } },
+    ];
+    s.write('personas.jsonl', people.map((p) => JSON.stringify(p)).join('\n') + '\n');
+    s.write('recode-margins.json', JSON.stringify({ margins: { sex: { '1': 0.5, '2': 0.5 }, age_group: { '2': 1, '6': 1, '7': 1, '11': 1 } } }));
+    const r = check(['--sample', 'personas.jsonl', '--margins', 'recode-margins.json', '--weight', 'weight', '--noise-draws', '100', '--json']);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as CheckOutput;
+    expect(out.derived).toEqual(['sex', 'age_group']);
+    // Weighted shares by hand: male (3 + 2)/8 = 0.625; DP05 groups 25–34 (6): 3/8, 35–44 (7): 1/8, 65–74 (11): 2/8, 5–9 (2): 2/8.
+    expect(approxEqual(out.variables.sex.tvd, 0.125, 1e-12)).toBe(true);
+    expect(approxEqual(out.variables.age_group.tvd, 0.125, 1e-12)).toBe(true);
+    // Kish ESS = (Σw)²/Σw² = 64/18; chi2 = ESS · Σ (p − q)²/q = 64/18 · 0.0625.
+    expect(approxEqual(out.kishEss, 64 / 18, 1e-12)).toBe(true);
+    expect(approxEqual(out.variables.sex.chi2, (64 / 18) * 0.0625, 1e-12)).toBe(true);
+  });
+
+  it('--pairs adds two-way checks of derived recodes against the weighted PUMS seed', () => {
+    const r = check(['--sample', 'personas.jsonl', '--margins', 'recode-margins.json', '--weight', 'weight', '--noise-draws', '100', '--pairs', 'sex:age_group', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as CheckOutput & { twoWay: Record<string, { categories: Record<string, { sample: number; target: number }> }> };
+    const joint = out.twoWay['sex×age_group'].categories;
+    // Weighted joint shares by hand: male 25–34 (weight 3 of 8), female 35–44 (1/8), female 65–74 (2/8), male 5–9 (2/8).
+    expect(approxEqual(joint['1×6'].sample, 3 / 8, 1e-12)).toBe(true);
+    expect(approxEqual(joint['2×11'].sample, 2 / 8, 1e-12)).toBe(true);
+    expect(joint['2×6'].sample).toBe(0);
+    const targetSum = Object.values(joint).reduce((a, c) => a + c.target, 0);
+    expect(approxEqual(targetSum, 1, 1e-9)).toBe(true); // the reference joint is a distribution
+  });
+
+  it('reads PERSONA persona strings, reports what it could not map, and skips what they lack', () => {
+    s.write(
+      'strings.txt',
+      'age: 44\nsex: Female\neducation: Doctorate degree\nmarital status: Divorced\n\nage: 31\nsex: Male\neducation: Wizardry\nmarital status: Married\n\nage: 12\nsex: Male\neducation: Grade 6\nmarital status: Never married or under 15 years old\n',
+    );
+    s.write('edu-margins.json', JSON.stringify({ margins: { sex: { '1': 0.5, '2': 0.5 }, education: { '0': 10, '6': 45, '7': 45 } } }));
+    const r = check(['--sample', 'strings.txt', '--margins', 'edu-margins.json', '--noise-draws', '100', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as CheckOutput;
+    expect(out.personas).toEqual({ read: 3, compared: 2 });
+    expect(out.unmapped).toEqual([{ attribute: 'education', value: 'Wizardry', count: 1, reason: 'unrecognised' }]);
+    expect(r.stderr).toContain(metricsMessage.unmappedLine('education', 'Wizardry', 1, 'unrecognised'));
+    // Compared: the 44-year-old woman (Doctorate → Graduate, 7) and the 12-year-old boy (outside the 25+ universe).
+    expect(out.variables.education.categories['7'].sample).toBe(1);
+    expect(out.variables.sex.categories['1'].sample).toBe(0.5);
+  });
+
+  it('--fail-outside-noise exits 3 when a variable is outside its noise band, and still prints', () => {
+    s.write('skewed.csv', 'SEX\n' + '1\n'.repeat(400));
+    s.write('sex-margins.json', JSON.stringify({ margins: { SEX: { '1': 0.5, '2': 0.5 } } }));
+    const args = ['--sample', 'skewed.csv', '--margins', 'sex-margins.json', '--noise-draws', '200', '--json'];
+    const plain = check(args);
+    expect(plain.code).toBe(0);
+    const failing = check([...args, '--fail-outside-noise']);
+    expect(failing.code).toBe(3);
+    expect((JSON.parse(failing.stdout) as CheckOutput).outsideNoise).toEqual(['SEX']);
+  });
+
+  describe('bad input → exit 2 with one clear message', () => {
+    it('unknown variable', () => {
+      s.write('foo-margins.json', JSON.stringify({ margins: { SEX: { '1': 0.5, '2': 0.5 }, FOO: { x: 1 } } }));
+      const r = check(['--sample', 'sample.csv', '--margins', 'foo-margins.json']);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(metricsMessage.variableNotInSample('FOO', ['SEX', 'AGEGRP']));
+    });
+
+    it('category outside the margins', () => {
+      s.write('sex3.csv', 'SEX,AGEGRP\n1,a\n3,b\n');
+      const r = check(['--sample', 'sex3.csv', '--margins', 'margins.json']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`sex3.csv:3: field "SEX": ${metricsMessage.categoryWithoutTarget('SEX', '3', 1, 1, ['1', '2'], undefined)}`);
+    });
+
+    it('empty sample', () => {
+      s.write('empty.csv', 'SEX,AGEGRP\n');
+      const r = check(['--sample', 'empty.csv', '--margins', 'margins.json']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`empty.csv: ${metricsMessage.emptySample()}`);
+    });
+
+    it('all-zero weights', () => {
+      s.write('zero.csv', 'SEX,AGEGRP,w\n1,a,0\n2,b,0\n');
+      const r = check(['--sample', 'zero.csv', '--margins', 'margins.json', '--weight', 'w']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(metricsMessage.weightsAllZero());
+    });
+
+    it('malformed persona block (file line)', () => {
+      s.write('broken.txt', 'age: 40\nsex: Male\n\nage: 33\nsex Female\n');
+      const r = check(['--sample', 'broken.txt']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`persona: broken.txt:5: ${metricsMessage.personaLineMalformed(2, 'sex Female')}\n`);
+    });
+  });
+
+  it('--help shows the form, the input kinds and the exit codes', () => {
+    const r = check(['--help']);
+    expect(r.code).toBe(0);
+    for (const text of ['--sample <file>', '--margins <file>', '--weight <col>', '--noise-draws <n>', '--seed <n>', '--pairs', '--out', '--json', '--fail-outside-noise', 'Exit codes']) {
+      expect(r.stdout).toContain(text);
+    }
+  });
+});
