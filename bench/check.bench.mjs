@@ -11,7 +11,7 @@
 // On a shared machine the process CPU time (cpuSeconds) is the steadier figure; the load average is recorded.
 // Standalone: `node bench/check.bench.mjs` prints the JSON.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, renameSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -131,16 +131,29 @@ async function timeCore(path, repeats = 3) {
   return { seconds: median(wall), bestSeconds: Math.min(...wall), cpuSeconds: median(cpu), n: run.result.n, variables: Object.keys(run.result.variables).length, derived: run.derived.length, meanTvd: run.result.meanTvd };
 }
 
+/** CPU seconds of this process's waited-for children (Linux /proc/self/stat cutime + cstime), or NaN elsewhere. */
+function childrenCpuSeconds() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100; // clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN;
+  }
+}
+
 function timeCli(path, repeats = 3) {
   const bin = join(here, '..', 'apps', 'cli', 'bin', 'persona.js');
   const wall = [];
+  const cpu = [];
   for (let r = 0; r < repeats; r++) {
+    const c0 = childrenCpuSeconds();
     const t = performance.now();
     const child = spawnSync(process.execPath, [bin, 'check', '--sample', path, '--noise-draws', String(DRAWS), '--json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
     wall.push((performance.now() - t) / 1000);
+    cpu.push(childrenCpuSeconds() - c0);
     if (child.status !== 0) throw new Error(`persona check exited ${child.status}: ${child.stderr}`);
   }
-  return { seconds: median(wall), bestSeconds: Math.min(...wall) };
+  return { seconds: median(wall), bestSeconds: Math.min(...wall), cpuSeconds: median(cpu) };
 }
 
 export async function run() {

@@ -1,13 +1,14 @@
 // Representativeness-check benchmark for @persona/metrics (imports the BUILT package: run `npx tsc -b` first).
 // checkRepresentativeness on N = 1,000,000 rows × 12 variables of the embedded ACS margins
 // (string columns as a table reader gives them, drawn from the margins with a seed; half the runs
-// with log-normal weights), 1,000 noise draws per variable, no pairs. Times the whole call:
+// with log-normal weights), 1,000 noise draws per variable, without and with the 3 default pairs
+// (pumsJointTargets timed apart, once). Times the whole call:
 // encoding the columns, shares, distances, tests, noise bands, ASMD and linearised standard errors.
 // Median of 5 runs after a warm-up (wall and process CPU time).
 // Standalone: `node bench/metrics.bench.mjs` prints the JSON.
 import { Rng } from '@persona/core';
 import { loadDefaultMargins } from '@persona/census';
-import { checkRepresentativeness } from '@persona/metrics';
+import { checkRepresentativeness, pumsJointTargets } from '@persona/metrics';
 
 const N = 1_000_000;
 const DRAWS = 1000;
@@ -56,6 +57,12 @@ export async function run() {
     const runs = Array.from({ length: RUNS }, (_, r) => time(() => checkRepresentativeness(sample, margins, { noiseDraws: DRAWS, seed: r })));
     out[label] = { wallMs: Math.round(median(runs.map((x) => x.wall))), cpuMs: Math.round(median(runs.map((x) => x.cpu))) };
   }
+  // The two-way reference (PUMS seed load + hot deck + raking to 12 margins), then the check with its 3 default pairs.
+  const t0 = performance.now();
+  const pairs = await pumsJointTargets();
+  out.pumsJointTargetsMs = Math.round(performance.now() - t0);
+  const withPairs = Array.from({ length: RUNS }, (_, r) => time(() => checkRepresentativeness({ columns, weights }, margins, { noiseDraws: DRAWS, seed: r, pairs })));
+  out.weightedWithPairs = { wallMs: Math.round(median(withPairs.map((x) => x.wall))), cpuMs: Math.round(median(withPairs.map((x) => x.cpu))) };
   return { checkRepresentativeness: out };
 }
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { metricsMessage } from '@persona/metrics';
-import { approxEqual, persona, scratch } from './cli-harness.js';
+import { metricsMessage, PERSONA_RECODES } from '@persona/metrics';
+import { approxEqual, persona, repoRoot, scratch } from './cli-harness.js';
 
 const s = scratch('check');
 afterAll(() => s.cleanup());
@@ -126,6 +126,26 @@ describe('persona check', () => {
     expect(out.variables.sex.categories['1'].sample).toBe(0.5);
   });
 
+  it('checks made-up persona strings against the embedded ACS margins, skipping what they cannot carry', () => {
+    const fixture = join(repoRoot, 'libs/metrics/src/inputs/fixtures/made-up-personas.txt');
+    const r = check(['--sample', fixture, '--noise-draws', '100', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as CheckOutput;
+    expect(out.skipped).toEqual(['hispanic_origin', 'race_ethnicity', 'census_region']);
+    expect(r.stderr).toContain(metricsMessage.skippedVariables(['hispanic_origin', 'race_ethnicity', 'census_region']));
+    // Personas 2 ("Student") and 4 (N/A employment at 67, "Klingon", no veteran status) have unknown categories.
+    expect(out.personas).toEqual({ read: 4, compared: 2 });
+    expect(out.unmapped!.map((u) => `${u.attribute}=${u.value}`)).toEqual([
+      'employment status=Student',
+      'employment_status=Not applicable',
+      'household language=Klingon',
+      'veteran_status=(missing)',
+    ]);
+    // The two compared: a 52-year-old man and a 7-year-old boy → sex all male; age groups 45–54 and 5–9.
+    expect(out.variables.sex.categories['1'].sample).toBe(1);
+    expect(out.variables.age_group.categories['8'].sample).toBe(0.5);
+  });
+
   it('--fail-outside-noise exits 3 when a variable is outside its noise band, and still prints', () => {
     s.write('skewed.csv', 'SEX\n' + '1\n'.repeat(400));
     s.write('sex-margins.json', JSON.stringify({ margins: { SEX: { '1': 0.5, '2': 0.5 } } }));
@@ -165,6 +185,17 @@ describe('persona check', () => {
       const r = check(['--sample', 'zero.csv', '--margins', 'margins.json', '--weight', 'w']);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(metricsMessage.weightsAllZero());
+    });
+
+    it('a margin variable persona strings cannot carry, and a malformed --pairs', () => {
+      s.write('hisp-margins.json', JSON.stringify({ margins: { sex: { '1': 0.5, '2': 0.5 }, hispanic_origin: { '1': 0.2, '2': 0.8 } } }));
+      s.write('one-persona.txt', 'age: 50\nsex: Female\n');
+      const r = check(['--sample', 'one-persona.txt', '--margins', 'hisp-margins.json']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(metricsMessage.variableNotDerivable('hispanic_origin', PERSONA_RECODES));
+      const p = check(['--sample', 'sample.csv', '--margins', 'margins.json', '--pairs', 'SEX']);
+      expect(p.code).toBe(2);
+      expect(p.stderr).toContain(metricsMessage.pairsInvalid('SEX'));
     });
 
     it('malformed persona block (file line)', () => {

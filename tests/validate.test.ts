@@ -106,5 +106,13 @@ describe('persona validate', () => {
     expect(notCode.stderr).toContain(personasMessage.censusCodeNotInteger('AGEP', 'thirty'));
     const format = persona(['validate', 'text.jsonl', '--format', 'yaml'], s.dir);
     expect(format.code).toBe(2);
+    s.write('personas.dat', 'age: 41\n');
+    const extension = persona(['validate', 'personas.dat'], s.dir);
+    expect(extension.code).toBe(2);
+    expect(extension.stderr).toContain(personasMessage.formatUndetected('personas.dat'));
+    s.write('empty.txt', '\n\n');
+    const empty = persona(['validate', 'empty.txt'], s.dir);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain(personasMessage.noPersonaBlocks());
   });
 });

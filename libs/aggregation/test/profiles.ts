@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { parseProfile } from '../src/social-choice/read-profile.js';
 import type { Profile } from '../src/social-choice/profile.js';
 
@@ -41,4 +42,39 @@ export function schulzeExample(): Profile {
     ['DCEBA', 7],
     ['EBADC', 8],
   ]);
+}
+
+/**
+ * Random weighted strict-ranking profiles (fast-check): 2..maxM candidates, 1..maxBallots
+ * ballots, each a permutation `order` (best first) with weight `w / denominator`, w in 1..maxWeight.
+ */
+export function strictRankingProfiles(maxM: number, maxBallots: number, maxWeight: number, denominator: number) {
+  return fc.integer({ min: 2, max: maxM }).chain((m) =>
+    fc.record({
+      m: fc.constant(m),
+      ballots: fc.array(
+        fc.record({
+          order: fc.shuffledSubarray(Array.from({ length: m }, (_, i) => i), { minLength: m, maxLength: m }),
+          weight: fc.integer({ min: 1, max: maxWeight }).map((w) => w / denominator),
+        }),
+        { minLength: 1, maxLength: maxBallots },
+      ),
+    }),
+  );
+}
+
+/** The profile of {@link strictRankingProfiles} output: candidates `c0…c{m−1}`. */
+export function profileFromOrders(m: number, ballots: { order: number[]; weight: number }[]): Profile {
+  const candidates = Array.from({ length: m }, (_, i) => `c${i}`);
+  return parseProfile({ candidates, ballots: ballots.map((b) => ({ ranking: b.order.map((i) => candidates[i]), weight: b.weight })) });
+}
+
+/** Test oracle: the candidate beating every other by a strict margin (the definition), or −1. */
+export function condorcetWinnerOf(margin: Float64Array, m: number): number {
+  for (let i = 0; i < m; i++) {
+    let beatsAll = true;
+    for (let j = 0; j < m; j++) if (j !== i && !(margin[i * m + j] > 0)) beatsAll = false;
+    if (beatsAll) return i;
+  }
+  return -1;
 }

@@ -8,13 +8,13 @@ export { chiSquareGoodnessOfFit, type GoodnessOfFit } from './tests/chi-square-g
 export { gTest } from './tests/g-test.js';
 export { binomialVariate } from './sampling/binomial-variate.js';
 export { multinomialVariate } from './sampling/multinomial-variate.js';
-export { tvdNoiseBand, type NoiseBand, type NoiseBandOptions } from './noise/tvd-noise-band.js';
+export { tvdNoiseBand, DEFAULT_NOISE_DRAWS, type NoiseBand, type NoiseBandOptions } from './noise/tvd-noise-band.js';
 export { absoluteStandardizedMeanDifference } from './weights/asmd.js';
 export { weightDiagnostics, topWeightShare } from './weights/weight-diagnostics.js';
 export { readTargetShares, type TargetShares } from './margins/target-shares.js';
 export { defaultNotInUniverse } from './margins/not-in-universe.js';
 export { pumsJointTargets, DEFAULT_PAIRS, type PumsJointOptions } from './two-way/pums-joint-targets.js';
-export { checkRepresentativeness } from './check/check-representativeness.js';
+export { checkRepresentativeness, PAIR_SEPARATOR } from './check/check-representativeness.js';
 export type {
   CheckSample,
   CheckColumns,

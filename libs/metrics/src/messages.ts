@@ -36,13 +36,14 @@ export const message = {
     `every sample row of ${quote(variable)} is outside its universe (categories ${list(niu)}): nothing to compare`,
   targetUniverseEmpty: (variable: string, niu: readonly string[]) =>
     `the margin of ${quote(variable)} puts every target outside the universe (categories ${list(niu)}): nothing to compare`,
-  universeVariableUnknown: (variable: string, margins: readonly string[]) =>
-    `notInUniverse names ${quote(variable)}, which has no margin (the margins give: ${list(margins, 40)})`,
+  universeVariableUnknown: (variable: string, known: readonly string[]) =>
+    `notInUniverse names ${quote(variable)}, which is neither a margin nor a pair variable (known: ${list(known, 40)})`,
 
   // ---- weights --------------------------------------------------------------------------------
-  weightsLength: (length: number, expected: number) => `expected one weight per row (${expected}), got ${length}`,
-  weightInvalid: (row: number, value: number) => `weight at row ${row} is ${String(value)}: expected a finite number ≥ 0`,
-  weightsAllZero: () => 'every weight is 0: expected some positive weight',
+  // (weights are checked by `checkBaseWeights` of @persona/raking, with the messages of `persona rake --weight`)
+  weightsLength: rakingMessage.baseWeightsLength,
+  weightInvalid: rakingMessage.baseWeightInvalid,
+  weightsAllZero: rakingMessage.baseWeightsAllZero,
   universeWeightsZero: (variable: string) =>
     `every row of ${quote(variable)} inside its universe has weight 0: expected some positive weight`,
 
@@ -66,8 +67,8 @@ export const message = {
   unmappedSummary: (values: number, personas: number) =>
     `${values} persona value${values === 1 ? '' : 's'} could not be mapped to census categories; ${personas} persona${personas === 1 ? '' : 's'} left out of the comparison:`,
   unmappedLine: (attribute: string, value: string, count: number, reason: string) => `  ${attribute}: ${quote(value)} × ${count} (${reason})`,
-  personasNotDerivable: (variables: readonly string[]) =>
-    `PERSONA persona strings carry no ${list(variables)} (no Hispanic origin, state or personal income): left out of the embedded margins`,
+  skippedVariables: (variables: readonly string[]) =>
+    `the sample neither has nor can derive ${list(variables)}: left out of the embedded margins (PERSONA persona strings have no Hispanic origin and no state)`,
   variableNotDerivable: (variable: string, derivable: readonly string[]) =>
     `margin variable ${quote(variable)} cannot be read from PERSONA persona strings (they give: ${list(derivable, 40)})`,
   noUsablePersonas: (dropped: number) =>

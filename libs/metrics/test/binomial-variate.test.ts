@@ -38,7 +38,7 @@ function goodnessOfFit(observed: Map<number, number>, k: number[], pmf: number[]
 describe('binomialVariate (inversion for n·p < 10, BTRS otherwise)', () => {
   const cases = rFixture<PmfCase[]>('binomial-pmf.json');
 
-  it.each(cases.map((c) => [c.n, c.p, c] as const))('Bin(%d, %d): mean, variance and frequencies match the pmf', (n, p, c) => {
+  it.each(cases.map((c) => [c.n, c.p, c] as const))('Bin(%s, %s): mean, variance and frequencies match the pmf', (n, p, c) => {
     const rng = Rng.fromSeed(`binomial/${n}/${p}`);
     const counts = new Map<number, number>();
     let sum = 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkRepresentativeness, topWeightShare, type CheckResult } from '../src/index.js';
+import { Rng } from '@persona/core';
+import { checkRepresentativeness, topWeightShare, tvdNoiseBand, type CheckResult } from '../src/index.js';
 import { expectApproxEqual, rFixture } from './approx-equal.js';
 
 const half = { margins: { V: { a: 0.5, b: 0.5 } } };
@@ -29,6 +30,18 @@ describe('checkRepresentativeness: the CONTRACTS.md result, hand-computed', () =
     expect(r.meanTvd).toBe(v.tvd);
     expect(r.outsideNoise).toEqual(v.outsideNoise ? ['V'] : []);
     expect(v.notInUniverse).toBeNull();
+    // The CONTRACTS.md fields, in JSON
+    const json = JSON.parse(JSON.stringify(r));
+    for (const key of ['n', 'kishEss', 'deff', 'meanTvd', 'outsideNoise', 'variables']) expect(json).toHaveProperty(key);
+    for (const key of ['categories', 'tvd', 'hellinger', 'kl', 'chi2', 'df', 'pValue', 'maxAbsError', 'noiseTvdP95', 'outsideNoise']) {
+      expect(json.variables.V).toHaveProperty(key);
+    }
+    // A sample category with target 0: KL and X² are infinite (JSON null), p-value 0
+    const zero = checkRepresentativeness({ columns: { V: ['a', 'b'] } }, { margins: { V: { a: 1, b: 0 } } }, { noiseDraws: 10 }).variables.V;
+    expect(zero.kl).toBe(Infinity);
+    expect(zero.chi2).toBe(Infinity);
+    expect(zero.pValue).toBe(0);
+    expect(JSON.parse(JSON.stringify(zero)).kl).toBeNull();
   });
 
   it('compares within the universe: the out-of-universe category is dropped from both sides and reported apart', () => {
@@ -67,6 +80,21 @@ describe('checkRepresentativeness: the CONTRACTS.md result, hand-computed', () =
     expect(v.categories.a.asmdUnweighted).not.toBeUndefined();
     expect(r.weights!.n).toBe(f.w.length);
     expectApproxEqual(r.weights!.top1PercentShare, topWeightShare(f.w, 0.01), 1e-15, 'top share');
+  });
+
+  it('weighted: the noise band is that of a simple random sample of round(Kish ESS), seeded per variable', () => {
+    // w = (1, 1, 1, 3): ESS = 36/12 = 3 → the band's draws are Multinomial(3, q), from the stream
+    // Rng.fromSeed(seed).split('check').split('margin:V'); p = (a: 5/6, b: 1/6).
+    const r = checkRepresentativeness({ columns: { V: ['b', 'a', 'a', 'a'] }, weights: [1, 1, 1, 3] }, half, { noiseDraws: 300, seed: 11 });
+    const v = r.variables.V;
+    expectApproxEqual(v.nEff, 3, 1e-15, 'n_eff');
+    expectApproxEqual(r.deff, 4 / 3, 1e-15, 'deff');
+    const band = tvdNoiseBand([0.5, 0.5], 3, { draws: 300, rng: Rng.fromSeed(11).split('check').split('margin:V') });
+    expect(v.noiseTvdP95).toBe(band.quantile);
+    // weighted ASMD |5/6 − ½|/½ = 2/3; unweighted |3/4 − ½|/½ = ½
+    expectApproxEqual(v.categories.a.asmd!, 2 / 3, 1e-14, 'asmd');
+    expectApproxEqual(v.categories.a.asmdUnweighted!, 0.5, 1e-14, 'asmd unweighted');
+    expectApproxEqual(v.meanAsmdUnweighted!, 0.5, 1e-14, 'mean asmd unweighted');
   });
 
   it('standard errors from replicate weights: 4/R Σ (θ_r − θ)²', () => {

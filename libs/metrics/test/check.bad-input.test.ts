@@ -53,6 +53,11 @@ describe('checkRepresentativeness rejects bad input with the messages of message
     expect(() => checkRepresentativeness({ columns: { education: ['0', '1'] }, weights: [1, 0] }, edu)).toThrow(
       message.universeWeightsZero('education'),
     );
+    const allOutside = { margins: { education: { '0': 1, '1': 0 } } };
+    expect(() => checkRepresentativeness({ columns: { education: ['1'] } }, allOutside)).toThrow(message.targetUniverseEmpty('education', ['0']));
+    expect(() => checkRepresentativeness({ columns: { V: ['a'] } }, margins, { notInUniverse: { W: ['0'] } })).toThrow(
+      message.universeVariableUnknown('W', ['V']),
+    );
   });
 
   it('malformed margins, with the messages of persona rake', () => {

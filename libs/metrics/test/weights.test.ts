@@ -1,6 +1,9 @@
+import { Rng } from '@persona/core';
+import { linearisedShares } from '@persona/raking';
 import { describe, expect, it } from 'vitest';
 import { absoluteStandardizedMeanDifference, defaultNotInUniverse, readTargetShares, topWeightShare, weightDiagnostics } from '../src/index.js';
 import { meanAsmd } from '../src/weights/asmd.js';
+import { linearisedShareErrors } from '../src/weights/linearised-share-errors.js';
 import { expectApproxEqual } from './approx-equal.js';
 
 describe('ASMD (balance, std_type = "target")', () => {
@@ -33,6 +36,24 @@ describe('weight diagnostics', () => {
     expectApproxEqual(d.kishEss, 3.6, 1e-15, 'ess');
     expectApproxEqual(d.deff, 4 / 3.6, 1e-15, 'deff');
     expectApproxEqual(d.top1PercentShare, 2 / 6, 1e-15, 'top');
+  });
+});
+
+describe('linearised standard errors of shares from category sums', () => {
+  it('equal linearisedShares of @persona/raking (itself checked against R survey) on random weighted data with a domain', () => {
+    // Oracle: @persona/raking linearisedShares (O(rows × categories)), tested there against R svymean.
+    for (let seed = 1; seed <= 5; seed++) {
+      const rng = Rng.fromSeed(`se/${seed}`);
+      const n = 50 + 40 * seed;
+      const codes = Int32Array.from({ length: n }, () => rng.int(4));
+      const w = Float64Array.from({ length: n }, () => Math.exp(rng.normal()));
+      const domain = Uint8Array.from(codes, (c) => (c === 3 ? 0 : 1));
+      const rows = new Float64Array(4), sumW = new Float64Array(4), sumW2 = new Float64Array(4);
+      codes.forEach((c, i) => { rows[c]++; sumW[c] += w[i]; sumW2[c] += w[i] * w[i]; });
+      const ours = linearisedShareErrors({ rows, sumW, sumW2, positiveRows: n }, [0, 1, 2]);
+      const reference = linearisedShares({ weights: w }, codes, domain);
+      expectApproxEqual(ours, [0, 1, 2].map((c) => reference.get(String(c))!.se), 1e-12, `seed ${seed}`);
+    }
   });
 });
 

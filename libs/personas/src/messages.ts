@@ -4,18 +4,13 @@
  */
 export const message = {
   invalidCount: (n: unknown) => `expected the number of personas to be a positive integer, got ${String(n)}`,
-  rakingNotConverged: (iterations: number, maxRelError: number) =>
-    `raking the census frame to the ACS margins did not converge: after ${iterations} iterations the largest relative margin error is ${maxRelError.toExponential(2)}`,
   noEligibleRows: () => 'no census row is eligible for the draw (every row is excluded by the consistency rules or by --adults-only)',
-  unknownFormat: (format: string, allowed: readonly string[]) => `expected a format among ${allowed.join(', ')}, got "${format}"`,
   outExtension: (path: string, allowed: readonly string[]) => `expected an output file ending in ${allowed.join(', ')}, got "${path}"`,
   notJsonObject: (detail: string) => `expected one JSON object per line (a persona record): ${detail}`,
   noCensusField: () => 'expected a "census" object of PUMS codes (as persona generate writes), found none',
   censusCodeNotInteger: (field: string, value: string) => `census field ${field} is "${value}": expected an integer PUMS code or null (blank)`,
   unknownCensusVariable: (field: string) => `census field ${field} is not a variable of the ACS 2024 PUMS data dictionary`,
   unknownAttribute: (key: string) => `unknown persona attribute "${key}" (not one of PERSONA's 33 attribute keys, data/personas/persona_hf_attributes.json)`,
-  unrecognisedValue: (key: string, value: string, variable: string) =>
-    `value "${value}" of attribute "${key}" is not a label of PUMS ${variable} nor a documented variant`,
   noPersonaBlocks: () => 'expected persona blocks of "key: value" lines separated by blank lines, found none',
   formatUndetected: (path: string) =>
     `cannot tell the format of ${path}: expected .jsonl (persona records) or a text of PERSONA "key: value" blocks (.txt); give --format jsonl|persona-hf`,

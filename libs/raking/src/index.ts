@@ -8,7 +8,7 @@ export { weightSummary, type WeightSummary } from './weights/weight-summary.js';
 export { kishEffectiveSampleSize, kishDesignEffect } from './weights/kish.js';
 export { quantileSorted } from './weights/quantile.js';
 export { categoryHint } from './margins/category-hint.js';
-export { parseBaseWeights } from './weights/base-weights.js';
+export { checkBaseWeights, parseBaseWeights } from './weights/base-weights.js';
 export { trimWeights, type TrimOptions, type TrimResult } from './weights/trim-weights.js';
 export type { MarginCellFit } from './rake/margin-fit.js';
 export type { WeightingInput } from './cells/weighting-problem.js';

@@ -142,6 +142,8 @@ function shareOf(p: Float64Array, k: number, weights: Float64Array, domain: Int3
 }
 
 const round = (v: number, digits: number) => Number(v.toFixed(digits));
+const maxGap = (report: { sets: { target: number; model: number }[] }[]) =>
+  Math.max(...report.flatMap((c) => c.sets.map((s) => Math.abs(s.model - s.target))));
 
 /** Builds the sets of a target: listed categories/groups, then the remainder of the universe. */
 function setsOf(
@@ -162,6 +164,66 @@ function setsOf(
     for (const s of sets) s.share /= sum;
   }
   return sets;
+}
+
+
+/**
+ * Harmonises the targets of constraints that split the adults by one
+ * variable (regions; college / no college; race groups; age groups), per
+ * set S with national anchor share n: when the parts listing S cover every
+ * level, their targets are scaled by the one factor f = n·N / Σ N_l t_l that
+ * makes their ACS-weighted mean n; when some levels do not list S, the rate
+ * those levels must then have, u = (n·N − Σ N_l t_l) / N_unlisted, is kept
+ * ≥ 0.1·n by scaling the listed targets only when it would fall below
+ * (f = (n·N − 0.1·n·N_unlisted) / Σ N_l t_l). Figures from other years and
+ * population compositions (the Hispanic share of adults grew from 2014 to
+ * 2024) otherwise imply national totals the anchor contradicts, and IPF
+ * drives the uncovered cells to 0.
+ */
+function harmonise(targets: Target[], given: (Record<string, string[]> | undefined)[], weights: Float64Array, national: (name: string) => number, log: Record<string, unknown>[]): void {
+  const total = weights.reduce((a, b) => a + b, 0);
+  const groups = new Map<string, number[]>();
+  given.forEach((g, i) => {
+    const names = Object.keys(g ?? {});
+    if (names.length !== 1) return;
+    const key = `${names[0]}|${targets[i].universe.join(',')}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  for (const [key, members] of groups) {
+    const names = new Set(members.flatMap((i) => targets[i].sets.map((s) => s.name)).filter((name) => name !== '(remainder)'));
+    for (const name of names) {
+      const listing = members.filter((i) => targets[i].sets.some((s) => s.name === name));
+      const levels = listing.flatMap((i) => given[i]![key.split('|')[0]]);
+      if (new Set(levels).size !== levels.length) throw new Error(`overlapping domains for ${name} in ${key}`);
+      let covered = 0;
+      let implied = 0;
+      for (const i of listing) {
+        const w = Array.from(targets[i].domain).reduce((a, x) => a + weights[x], 0);
+        covered += w;
+        implied += w * targets[i].sets.find((s) => s.name === name)!.share;
+      }
+      const n = national(name);
+      const rest = total - covered;
+      let factor = 1;
+      if (rest <= total * 1e-9) {
+        factor = (n * total) / implied;
+      } else if ((n * total - implied) / rest < 0.1 * n) {
+        factor = (n * total - rest * 0.1 * n) / implied;
+      }
+      for (const i of listing) targets[i].sets.find((s) => s.name === name)!.share *= factor;
+      log.push({ variable: key.split('|')[0], set: name, listedShareOfAdults: round(covered / total, 4), factor: round(factor, 6) });
+    }
+    for (const i of members) {
+      const rest = targets[i].sets.find((s) => s.name === '(remainder)');
+      const listedSum = targets[i].sets.filter((s) => s !== rest).reduce((a, s) => a + s.share, 0);
+      if (rest) {
+        if (listedSum >= 1) throw new Error(`${targets[i].id}: harmonised shares exceed 1`);
+        rest.share = 1 - listedSum;
+      } else if (Math.abs(listedSum - 1) > 1e-9) {
+        for (const set of targets[i].sets) set.share /= listedSum;
+      }
+    }
+  }
 }
 
 // ---- Religion ---------------------------------------------------------------
@@ -210,6 +272,8 @@ function religion(): void {
     };
     targets.push({ id: c.id, published: shares, domain: domainOf(c.given, order, levels), universe, sets: setsOf(shares, universe, outcomesOf, shift, c.id) });
   }
+  const harmonised: Record<string, unknown>[] = [];
+  harmonise(targets, src.constraints.map((c: { given?: Record<string, string[]> }) => c.given), weights, (name) => anchorShare(name), harmonised);
   const national: Target = {
     id: 'national-2014', published: anchor, domain: all, universe,
     sets: ids.map((id, y) => ({ name: id, outcomes: [y], share: anchor[id] / anchorTotal })),
@@ -254,7 +318,8 @@ function religion(): void {
     method: {
       cells: 'cross-classification of the variables in `variables` order (last varies fastest); cellWeights[x] = ACS 2024 1-year PUMS adults (18+) in cell x (PWGTP × 100 summed over the 1-in-100 seed)',
       levelShift: 'a figure from a survey other than the anchor (rls2014) is moved to the anchor level by a constant log-odds shift: logit t\' = logit t − logit n_survey(S) + logit n_anchor(S); see `levelShifts`',
-      fit: `iterative proportional fitting of p(religion | cell) to every target (published figure) over the ACS cell weights, cells renormalised after each step, national anchor last; ${cycles} cycles over all targets, then ${anchorCycles} cycles over the national anchor alone so that it is reproduced exactly (to 1e-12). The non-anchor targets are not mutually consistent (different years and surveys); \`fit\` gives published, level-shifted target and model share of each.`,
+      fit: `iterative proportional fitting of p(religion | cell) to every target (published figure) over the ACS cell weights, cells renormalised after each step, national anchor last; ${cycles} cycles over all targets, then ${anchorCycles} cycles over the national anchor alone so that it is reproduced exactly (to 1e-12). After level shift and harmonisation the targets are nearly consistent: the largest gap between a target and the model is ${maxGap(fitReport).toFixed(3)} percentage points. \`fit\` gives the published figure, the target (after shift and harmonisation) and the model share of each.`,
+      harmonise: 'per variable that splits the adults (region, education, race, age) and per category or group S with 2014 national share n: if every level lists S, its targets are scaled by one factor so that their ACS-weighted mean is n; if some levels do not, the listed targets are scaled only as far as needed for the unlisted levels to keep a rate of at least 0.1·n (`harmonised` gives every factor, 1 = unchanged). Without this, figures from other years and population compositions (e.g. the larger Hispanic share of 2024 adults) contradict the national anchor and IPF drives uncovered cells to 0. `target` in `fit` is after shift and harmonisation',
       minors: 'persons under 18: weighted mean of the cells of adults 30–49 with the same race and region over education (ACS weights)',
     },
     variables: Object.fromEntries(order.map((v) => [v, { levels: levels[v], definition: src.variables[v].definition }])),
@@ -263,6 +328,7 @@ function religion(): void {
     probabilities: Array.from({ length: weights.length }, (_, x) => Array.from(p.subarray(x * k, x * k + k), (v) => round(v, 8))),
     minors: { variables: ['race', 'region'], probabilities: minors },
     levelShifts: shifts,
+    harmonised,
     fit: fitReport,
   };
   writeFileSync(new URL('data/traits/religion.json', root), `${JSON.stringify(out, null, 1)}\n`);
@@ -316,8 +382,15 @@ function politics(): void {
     };
     targets.push({ id: c.id, published: shares, domain: domainOf(c.given, order, levels), universe, sets: setsOf(shares, universe, inUniverse, shift, c.id) });
   }
+  const harmonised: Record<string, unknown>[] = [];
+  const partyTargets = targets.filter((_, i) => src.constraints[i].dimension === 'party' && !src.constraints[i].withinParty);
+  harmonise(
+    partyTargets,
+    src.constraints.filter((c: { dimension: string; withinParty?: string }) => c.dimension === 'party' && !c.withinParty).map((c: { given?: Record<string, string[]> }) => c.given),
+    weights, (name) => anchorShare('party', name), harmonised,
+  );
   const independent = 100 - anchorParty.democrat - anchorParty.republican;
-  const nationalParty = { ...anchorParty, independent };
+  const nationalParty: Record<string, number> = { ...anchorParty, independent };
   targets.push({ id: 'national-ideology-gallup2019', published: ideologyNational, domain: all, universe: everything,
     sets: ideologies.map((name) => ({ name, outcomes: outcomesOf('ideology')(name), share: ideologyNational[name] / 100 })) });
   targets.push({ id: 'national-party-pew2019', published: nationalParty, domain: all, universe: everything,
@@ -347,7 +420,8 @@ function politics(): void {
     method: {
       cells: 'cross-classification of the variables in `variables` order (last varies fastest); cellWeights[x] = ACS 2024 1-year PUMS adults (18+) in cell x (PWGTP × 100 summed over the 1-in-100 seed). Pew\'s party figures are for registered voters and are applied to all adults.',
       levelShift: 'party figures from pew2023 are moved to the pew2019 level by a constant log-odds shift (identical national Democratic share, so no change); ideology figures are all Gallup 2019',
-      fit: `iterative proportional fitting of p(party, ideology | cell) to every target over the ACS cell weights, cells renormalised after each step, national ideology then national party last; ${cycles} cycles over all targets, then ${anchorCycles} cycles over the two national margins alone so that both are reproduced exactly (to 1e-12). Ideology-by-party rows constrain ideology within each party. \`fit\` gives published, target and model share of each figure.`,
+      harmonise: 'party figures given by one variable (sex; race) are harmonised with the national party shares as religion.json describes (`harmonised`; 1 = unchanged); `target` in `fit` is after harmonisation',
+      fit: `iterative proportional fitting of p(party, ideology | cell) to every target over the ACS cell weights, cells renormalised after each step, national ideology then national party last; ${cycles} cycles over all targets, then ${anchorCycles} cycles over the two national margins alone so that both are reproduced exactly (to 1e-12). Ideology-by-party rows constrain ideology within each party. Gallup's ideology rows conflict with Pew's party margins (Gallup's independents include leaners): the largest gap between a target and the model is ${maxGap(fitReport).toFixed(3)} percentage points. \`fit\` gives published, target and model share of each figure.`,
     },
     variables: Object.fromEntries(order.map((v) => [v, { levels: levels[v], definition: src.variables[v].definition }])),
     party: src.dimensions.party,
@@ -355,6 +429,7 @@ function politics(): void {
     cellWeights: Array.from(weights, (w) => round(w, 2)),
     probabilities: Array.from({ length: weights.length }, (_, x) => Array.from(p.subarray(x * k, x * k + k), (v) => round(v, 8))),
     levelShifts: shifts,
+    harmonised,
     fit: fitReport,
   };
   writeFileSync(new URL('data/traits/politics.json', root), `${JSON.stringify(out, null, 1)}\n`);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { InputError, writeFileAtomic } from '@persona/core';
+import { recodes } from '@persona/census';
 import {
   checkRepresentativeness,
   deriveCensusRecodes,
@@ -53,11 +54,13 @@ Samples:
   PERSONA's released persona strings ("age: 34", "sex: Female", … one block per
   persona): a .txt file of blocks separated by blank lines, a .json array of strings,
   or a .jsonl/.json table with a "persona" field. Values are mapped through the PUMS
-  labels (2019–2024 dictionaries, plus listed variants); what cannot be mapped is
+  labels (2024 dictionary, 2021 detailed race, listed variants); what cannot be mapped is
   reported on stderr and in --json "unmapped", and a persona with an unmapped value
-  in a compared variable is left out ("personas": read vs compared). With the
-  embedded margins, the variables persona strings lack (hispanic_origin,
-  race_ethnicity, census_region) are skipped and listed in "skipped".
+  in a compared variable is left out ("personas": read vs compared); see
+  libs/metrics/src/inputs/PERSONA_STRINGS.md.
+  With the embedded margins, variables the sample neither has nor can derive
+  (persona strings: hispanic_origin, race_ethnicity, census_region) are skipped
+  and listed in "skipped"; with a margins file they are bad input (exit 2).
 
 Universes: the not-in-universe category "0" of education (25+), marital_status
 (15+), employment_status (16+), veteran_status (civilian 18+) and language_at_home
@@ -80,7 +83,7 @@ export interface CheckRun {
   readonly kind: 'table' | 'persona-strings';
   /** Recodes derived from PUMS columns. */
   readonly derived: string[];
-  /** Margin variables left out (embedded margins, persona strings). */
+  /** Embedded-margins variables the sample neither has nor can derive, left out. */
   readonly skipped: string[];
   /** Persona values not mapped: unrecognised ones, and those missing or N/A inside the universe of a compared variable. */
   readonly unmapped: readonly UnmappedValue[];
@@ -109,16 +112,17 @@ export async function checkSampleFile(path: string, options: CheckFileOptions): 
   let document: unknown = margins.document;
   let variables = margins.variables;
   const skipped: string[] = [];
-  if (file.kind === 'persona-strings') {
-    const lacking = variables.filter((name) => !file.table.has(name));
-    if (lacking.length > 0 && options.margins === undefined) {
-      skipped.push(...lacking);
-      variables = variables.filter((name) => file.table.has(name));
-      const { margins: blocks, ...rest } = document as { margins: Record<string, unknown> };
-      document = { ...rest, margins: Object.fromEntries(variables.map((name) => [name, blocks[name]])) };
-    } else if (lacking.length > 0) {
-      throw new InputError(message.variableNotDerivable(lacking[0], PERSONA_RECODES), { file: margins.source, field: `margins.${lacking[0]}` });
-    }
+  // Embedded margins: compare what the sample carries (or can derive), list the rest as skipped.
+  const available = (name: string) =>
+    file.table.has(name) || (file.kind === 'table' && Object.hasOwn(recodes, name) && recodes[name].variables.every((v) => file.table.has(v)));
+  const lacking = variables.filter((name) => !available(name));
+  if (lacking.length > 0 && options.margins === undefined) {
+    skipped.push(...lacking);
+    variables = variables.filter(available);
+    const { margins: blocks, ...rest } = document as { margins: Record<string, unknown> };
+    document = { ...rest, margins: Object.fromEntries(variables.map((name) => [name, blocks[name]])) };
+  } else if (lacking.length > 0 && file.kind === 'persona-strings') {
+    throw new InputError(message.variableNotDerivable(lacking[0], PERSONA_RECODES), { file: margins.source, field: `margins.${lacking[0]}` });
   }
   const table = SampleTable.fromTable(file.table);
   if (table.nRows === 0) throw new InputError(message.emptySample(), { file: path });
@@ -204,7 +208,7 @@ async function runCheck(options: CheckCliOptions): Promise<number> {
     for (const u of run.unmapped) lines.push(message.unmappedLine(u.attribute, u.value, u.count, u.reason));
     process.stderr.write(`${lines.join('\n')}\n`);
   }
-  if (run.skipped.length > 0) process.stderr.write(`${message.personasNotDerivable(run.skipped)}\n`);
+  if (run.skipped.length > 0) process.stderr.write(`${message.skippedVariables(run.skipped)}\n`);
   if (options.out !== undefined) await writeFileAtomic(options.out, checkMarkdown(run));
   if (options.json) printJson(checkJson(run));
   else process.stdout.write(checkTable(run));

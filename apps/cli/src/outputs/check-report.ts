@@ -6,8 +6,8 @@ import type { CheckRun } from '../commands/check.js';
 const fixed = (x: number, digits = 4) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
 /** Four significant digits, for test statistics and sizes. */
 const sig = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(4))) : 'n/a');
-/** A p-value: four decimals, or scientific below 1e-4. */
-const pValue = (p: number) => (!Number.isFinite(p) ? 'n/a' : p < 1e-4 ? p.toExponential(1) : p.toFixed(4));
+/** A p-value: four decimals, scientific below 1e-4, `<1e-300` where the tail underflows. */
+const pValue = (p: number) => (!Number.isFinite(p) ? 'n/a' : p < 1e-300 ? '<1e-300' : p < 1e-4 ? p.toExponential(1) : p.toFixed(4));
 
 function headline(run: CheckRun): string[] {
   const r = run.result;

@@ -1,8 +1,6 @@
 import { ballotLevels } from './ballot-levels.js';
-import type { Profile, RuleResult } from './profile.js';
-import type { RuleSpec } from './rule.js';
-import { resultFromScores } from './score-ranking.js';
-import { profileTieThreshold } from './tolerance.js';
+import type { Profile } from './profile.js';
+import { scoringRule } from './score-ranking.js';
 
 /**
  * Antiplurality (veto) scores: total weight minus the weight of ballots ranking the candidate
@@ -31,13 +29,9 @@ export function antipluralityScores(profile: Profile): Float64Array {
   return scores;
 }
 
-/** Antiplurality: fewest (weighted) last places wins. See {@link antipluralityScores}. */
-export function antiplurality(profile: Profile): RuleResult {
-  return resultFromScores('antiplurality', profile.candidates, antipluralityScores(profile), profileTieThreshold(profile));
-}
+const antipluralityScoring = scoringRule('antiplurality', antipluralityScores, 'weights', 'fewest last places wins: score = weight of ballots not ranking the candidate last (t tied last share a veto)');
 
-export const antipluralityRule: RuleSpec = {
-  definition: 'fewest last places wins: score = weight of ballots not ranking the candidate last (t tied last share a veto)',
-  kind: 'single',
-  run: (profile) => antiplurality(profile),
-};
+/** Antiplurality: fewest (weighted) last places wins. See {@link antipluralityScores}. */
+export const antiplurality = antipluralityScoring.result;
+
+export const antipluralityRule = antipluralityScoring.spec;

@@ -1,9 +1,7 @@
 import { InputError } from '@persona/core';
 import { message } from '../messages.js';
-import type { Profile, RuleResult } from './profile.js';
-import type { RuleSpec } from './rule.js';
-import { resultFromScores } from './score-ranking.js';
-import { profileTieThreshold } from './tolerance.js';
+import type { Profile } from './profile.js';
+import { scoringRule } from './score-ranking.js';
 
 /**
  * Approval scores: the total weight of ballots approving each candidate (Brams & Fishburn,
@@ -22,13 +20,9 @@ export function approvalScores(profile: Profile): Float64Array {
   return scores;
 }
 
-/** Approval voting: most approved wins; ranking by approval score. See {@link approvalScores}. */
-export function approval(profile: Profile): RuleResult {
-  return resultFromScores('approval', profile.candidates, approvalScores(profile), profileTieThreshold(profile));
-}
+const approvalScoring = scoringRule('approval', approvalScores, 'weights', 'most approved wins (every ballot needs "approved")');
 
-export const approvalRule: RuleSpec = {
-  definition: 'most approved wins (every ballot needs "approved")',
-  kind: 'single',
-  run: (profile) => approval(profile),
-};
+/** Approval voting: most approved wins; ranking by approval score. See {@link approvalScores}. */
+export const approval = approvalScoring.result;
+
+export const approvalRule = approvalScoring.spec;

@@ -1,8 +1,6 @@
 import { ballotLevels } from './ballot-levels.js';
-import type { Profile, RuleResult } from './profile.js';
-import type { RuleSpec } from './rule.js';
-import { resultFromScores } from './score-ranking.js';
-import { profileTieThreshold } from './tolerance.js';
+import type { Profile } from './profile.js';
+import { scoringRule } from './score-ranking.js';
 
 /**
  * Borda scores (CONTRACTS.md convention): per ballot, a candidate gets the number of
@@ -39,13 +37,9 @@ export function bordaScores(profile: Profile): Float64Array {
   return scores;
 }
 
-/** Borda count: highest Borda score wins; ranking by score. See {@link bordaScores}. */
-export function borda(profile: Profile): RuleResult {
-  return resultFromScores('borda', profile.candidates, bordaScores(profile), profileTieThreshold(profile));
-}
+const bordaScoring = scoringRule('borda', bordaScores, 'weights', 'highest Borda score: per ballot, 1 point per candidate ranked below plus 1/2 per candidate tied');
 
-export const bordaRule: RuleSpec = {
-  definition: 'highest Borda score: per ballot, 1 point per candidate ranked below plus 1/2 per candidate tied',
-  kind: 'single',
-  run: (profile) => borda(profile),
-};
+/** Borda count: highest Borda score wins; ranking by score. See {@link bordaScores}. */
+export const borda = bordaScoring.result;
+
+export const bordaRule = bordaScoring.spec;

@@ -1,7 +1,6 @@
 import { majorityMatrix } from './majority-matrix.js';
-import type { Profile, RuleResult } from './profile.js';
-import type { RuleSpec } from './rule.js';
-import { resultFromScores } from './score-ranking.js';
+import type { Profile } from './profile.js';
+import { scoringRule } from './score-ranking.js';
 
 /**
  * Copeland scores (CONTRACTS.md convention, "Copeland^½"): 1 per candidate beaten by a strict
@@ -24,13 +23,9 @@ export function copelandScores(profile: Profile): Float64Array {
   return scores;
 }
 
-/** Copeland: highest Copeland score wins; ranking by score. See {@link copelandScores}. */
-export function copeland(profile: Profile): RuleResult {
-  return resultFromScores('copeland', profile.candidates, copelandScores(profile), 0);
-}
+const copelandScoring = scoringRule('copeland', copelandScores, 'exact', 'most pairwise majority wins: 1 per win, 1/2 per tie');
 
-export const copelandRule: RuleSpec = {
-  definition: 'most pairwise majority wins: 1 per win, 1/2 per tie',
-  kind: 'single',
-  run: (profile) => copeland(profile),
-};
+/** Copeland: highest Copeland score wins; ranking by score. See {@link copelandScores}. */
+export const copeland = copelandScoring.result;
+
+export const copelandRule = copelandScoring.spec;

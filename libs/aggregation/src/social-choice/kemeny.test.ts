@@ -6,6 +6,7 @@ import { message } from '../messages.js';
 import { kemeny, kemenyScore, kemenyYoung } from './kemeny.js';
 import { majorityMatrix } from './majority-matrix.js';
 import { parseProfile } from './read-profile.js';
+import { condorcetWinnerOf, profileFromOrders, strictRankingProfiles } from '../../test/profiles.js';
 
 /** Brute force over all m! linear orders: the definition of the Kemeny score, an independent oracle. */
 function bruteForce(matrix: Float64Array, m: number): { best: number; firsts: Set<number>; count: number } {
@@ -32,25 +33,8 @@ function bruteForce(matrix: Float64Array, m: number): { best: number; firsts: Se
   return { best, firsts: new Set(optimal.map((r) => r.first)), count: optimal.length };
 }
 
-/** Random weighted strict-ranking profiles over m candidates (fast-check). */
-const weightedProfile = (maxM: number) =>
-  fc.integer({ min: 2, max: maxM }).chain((m) =>
-    fc.record({
-      m: fc.constant(m),
-      ballots: fc.array(
-        fc.record({
-          order: fc.shuffledSubarray(Array.from({ length: m }, (_, i) => i), { minLength: m, maxLength: m }),
-          weight: fc.integer({ min: 1, max: 40 }).map((w) => w / 8),
-        }),
-        { minLength: 1, maxLength: 9 },
-      ),
-    }),
-  );
-
-function toProfile(m: number, ballots: { order: number[]; weight: number }[]) {
-  const candidates = Array.from({ length: m }, (_, i) => `c${i}`);
-  return parseProfile({ candidates, ballots: ballots.map((b) => ({ ranking: b.order.map((i) => candidates[i]), weight: b.weight })) });
-}
+const weightedProfile = (maxM: number) => strictRankingProfiles(maxM, 9, 40, 8);
+const toProfile = profileFromOrders;
 
 describe('kemeny', () => {
   it('finds Nashville > Chattanooga > Knoxville > Memphis with score 393 in the Tennessee capital example', () => {
@@ -102,12 +86,7 @@ describe('kemeny', () => {
       fc.property(weightedProfile(7), ({ m, ballots }) => {
         const profile = toProfile(m, ballots);
         const { margin } = majorityMatrix(profile);
-        let winner = -1;
-        for (let i = 0; i < m && winner < 0; i++) {
-          let beatsAll = true;
-          for (let j = 0; j < m; j++) if (j !== i && !(margin[i * m + j] > 0)) beatsAll = false;
-          if (beatsAll) winner = i;
-        }
+        const winner = condorcetWinnerOf(margin, m);
         fc.pre(winner >= 0);
         expect(kemeny(profile).winners).toEqual([profile.candidates[winner]]);
       }),

@@ -6,27 +6,13 @@ import { majorityMatrix } from './majority-matrix.js';
 import { maximalLottery, maximalLotteryResult } from './maximal-lottery.js';
 import { randomDictator } from './random-dictator.js';
 import { parseProfile } from './read-profile.js';
+import { condorcetWinnerOf, profileFromOrders, strictRankingProfiles } from '../../test/profiles.js';
 
 /** LP solutions are accurate to ~1e-9 (HiGHS primal feasibility tolerance 1e-7 on scaled rows). */
 const LP_TOL = 1e-7;
 
-const strictProfiles = fc.integer({ min: 2, max: 6 }).chain((m) =>
-  fc.record({
-    m: fc.constant(m),
-    ballots: fc.array(
-      fc.record({
-        order: fc.shuffledSubarray(Array.from({ length: m }, (_, i) => i), { minLength: m, maxLength: m }),
-        weight: fc.integer({ min: 1, max: 30 }).map((w) => w / 4),
-      }),
-      { minLength: 1, maxLength: 8 },
-    ),
-  }),
-);
-
-function toProfile(m: number, ballots: { order: number[]; weight: number }[]) {
-  const candidates = Array.from({ length: m }, (_, i) => `c${i}`);
-  return parseProfile({ candidates, ballots: ballots.map((b) => ({ ranking: b.order.map((i) => candidates[i]), weight: b.weight })) });
-}
+const strictProfiles = strictRankingProfiles(6, 8, 30, 4);
+const toProfile = profileFromOrders;
 
 describe('maximalLottery', () => {
   it('gives (3/5, 1/5, 1/5) in the five-voter example', async () => {
@@ -62,12 +48,7 @@ describe('maximalLottery', () => {
       fc.asyncProperty(strictProfiles, async ({ m, ballots }) => {
         const profile = toProfile(m, ballots);
         const { margin } = majorityMatrix(profile);
-        let winner = -1;
-        for (let i = 0; i < m && winner < 0; i++) {
-          let beatsAll = true;
-          for (let j = 0; j < m; j++) if (j !== i && !(margin[i * m + j] > 0)) beatsAll = false;
-          if (beatsAll) winner = i;
-        }
+        const winner = condorcetWinnerOf(margin, m);
         fc.pre(winner >= 0);
         const p = await maximalLottery(margin, m);
         approxEqual(p[winner], 1, LP_TOL);

@@ -1,7 +1,6 @@
 import { majorityMatrix } from './majority-matrix.js';
-import type { Profile, RuleResult } from './profile.js';
-import type { RuleSpec } from './rule.js';
-import { resultFromScores } from './score-ranking.js';
+import type { Profile } from './profile.js';
+import { scoringRule } from './score-ranking.js';
 
 /**
  * Maximin (Simpson–Kramer, minimax) scores with margins: a candidate's score is its smallest
@@ -21,13 +20,9 @@ export function maximinScores(profile: Profile): Float64Array {
   return scores;
 }
 
-/** Maximin: highest worst-case margin wins; ranking by score. See {@link maximinScores}. */
-export function maximin(profile: Profile): RuleResult {
-  return resultFromScores('maximin', profile.candidates, maximinScores(profile), 0);
-}
+const maximinScoring = scoringRule('maximin', maximinScores, 'exact', 'highest worst pairwise margin wins (score = min over others of the weighted margin)');
 
-export const maximinRule: RuleSpec = {
-  definition: 'highest worst pairwise margin wins (score = min over others of the weighted margin)',
-  kind: 'single',
-  run: (profile) => maximin(profile),
-};
+/** Maximin: highest worst-case margin wins; ranking by score. See {@link maximinScores}. */
+export const maximin = maximinScoring.result;
+
+export const maximinRule = maximinScoring.spec;

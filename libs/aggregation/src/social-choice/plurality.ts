@@ -1,8 +1,6 @@
 import { ballotLevels } from './ballot-levels.js';
-import type { Profile, RuleResult } from './profile.js';
-import type { RuleSpec } from './rule.js';
-import { resultFromScores } from './score-ranking.js';
-import { profileTieThreshold } from './tolerance.js';
+import type { Profile } from './profile.js';
+import { scoringRule } from './score-ranking.js';
 
 /**
  * Plurality scores: each ballot gives its weight to its top choice (Zwicker, "Introduction to the
@@ -30,13 +28,9 @@ export function pluralityScores(profile: Profile): Float64Array {
   return scores;
 }
 
-/** Plurality: most (weighted) first choices wins; ranking by plurality score. See {@link pluralityScores}. */
-export function plurality(profile: Profile): RuleResult {
-  return resultFromScores('plurality', profile.candidates, pluralityScores(profile), profileTieThreshold(profile));
-}
+const pluralityScoring = scoringRule('plurality', pluralityScores, 'weights', 'most first choices wins (a ballot with t candidates tied first gives each 1/t)');
 
-export const pluralityRule: RuleSpec = {
-  definition: 'most first choices wins (a ballot with t candidates tied first gives each 1/t)',
-  kind: 'single',
-  run: (profile) => plurality(profile),
-};
+/** Plurality: most (weighted) first choices wins; ranking by plurality score. See {@link pluralityScores}. */
+export const plurality = pluralityScoring.result;
+
+export const pluralityRule = pluralityScoring.spec;

@@ -30,6 +30,20 @@ describe('rule registry', () => {
     if (committee !== undefined) {
       await expect(runRule(committee, cycle(), { tiebreak: 'none', seed: 0 })).rejects.toThrow(new InputError(message.committeeNeedsK(committee), { field: '--k' }));
       await expect(runRule(committee, cycle(), { k: 4, tiebreak: 'none', seed: 0 })).rejects.toThrow(new InputError(message.badK(4, 3), { field: '--k' }));
+      await expect(runRule(committee, cycle(), { k: 2, approvalTop: 1.5, tiebreak: 'none', seed: 0 })).rejects.toThrow(new InputError(message.badTop(1.5), { field: '--approval-top' }));
+    }
+    await expect(runRule('borda', cycle(), { approvalTop: 2, tiebreak: 'none', seed: 0 })).rejects.toThrow(
+      new InputError(message.approvalTopNotForRule('borda'), { field: '--approval-top' }),
+    );
+  });
+
+  it('passes --approval-top to every committee rule (a ranking approves its top T)', async () => {
+    // Hand-computed: a > b > c weighs 3, b > c > a weighs 2. Top 1 approves {a}×3, {b}×2, so every
+    // rule's single seat goes to a; top 2 approves {a, b}×3, {b, c}×2, so b (approved by all 5) wins it.
+    const profile = profileOf(['a', 'b', 'c'], [['abc', 3], ['bca', 2]]);
+    for (const rule of ruleNames().filter((name) => rules[name].kind === 'committee')) {
+      expect((await runRule(rule, profile, { k: 1, tiebreak: 'none', seed: 0 })).committee, rule).toEqual(['a']);
+      expect((await runRule(rule, profile, { k: 1, approvalTop: 2, tiebreak: 'none', seed: 0 })).committee, rule).toEqual(['b']);
     }
   });
 

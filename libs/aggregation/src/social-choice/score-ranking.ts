@@ -1,4 +1,6 @@
-import type { RuleResult } from './profile.js';
+import type { Profile, RuleResult } from './profile.js';
+import type { RuleSpec } from './rule.js';
+import { profileTieThreshold } from './tolerance.js';
 
 /**
  * The weak order of candidates by decreasing score: a candidate whose score is within
@@ -26,6 +28,22 @@ export function rankingByScore(candidates: readonly string[], scores: Float64Arr
 export function resultFromScores(rule: string, candidates: readonly string[], scores: Float64Array, threshold: number): RuleResult {
   const ranking = rankingByScore(candidates, scores, threshold);
   return { rule, winners: [...ranking[0]], ranking, scores: scoresByName(candidates, scores) };
+}
+
+/**
+ * A rule that ranks candidates by a score (plurality, Borda, Copeland, …): `result` runs it on a
+ * profile ({@link resultFromScores} named `rule`), `spec` is its registry entry. Scores summed
+ * from ballot weights (`ties: 'weights'`) are tied within the profile's tie threshold
+ * (tolerance.ts); scores built from the already-thresholded margin matrix (`'exact'`) only when equal.
+ */
+export function scoringRule(
+  rule: string,
+  scores: (profile: Profile) => Float64Array,
+  ties: 'weights' | 'exact',
+  definition: string,
+): { result: (profile: Profile) => RuleResult; spec: RuleSpec } {
+  const result = (profile: Profile) => resultFromScores(rule, profile.candidates, scores(profile), ties === 'weights' ? profileTieThreshold(profile) : 0);
+  return { result, spec: { definition, kind: 'single', run: (profile) => result(profile) } };
 }
 
 /** `{ name: score }` in candidate order. */

@@ -1,5 +1,5 @@
 import { InputError, Rng } from '@persona/core';
-import { kishEffectiveSampleSize } from '@persona/raking';
+import { checkBaseWeights, kishEffectiveSampleSize, type InputSource } from '@persona/raking';
 import { message } from '../messages.js';
 import { defaultNotInUniverse } from '../margins/not-in-universe.js';
 import { readTargetShares } from '../margins/target-shares.js';
@@ -7,7 +7,7 @@ import { DEFAULT_NOISE_DRAWS } from '../noise/tvd-noise-band.js';
 import { weightDiagnostics } from '../weights/weight-diagnostics.js';
 import type { CheckColumns, CheckOptions, CheckResult, CheckSample, JointTarget, VariableCheck } from './check-types.js';
 import { compareCategories, type ComparisonContext } from './compare-categories.js';
-import { checkWeights, encodeColumn, sampleColumns } from './encode-sample.js';
+import { encodeColumn, sampleColumns } from './encode-sample.js';
 
 /** Separator of pair names (`age_group×education`) and of joint categories (`3×5`). */
 export const PAIR_SEPARATOR = '×';
@@ -38,6 +38,9 @@ export const PAIR_SEPARATOR = '×';
  * `Rng.fromSeed(seed).split('check').split('margin:' + name)` (pairs: `'pair:' + name`),
  * independent of the order of the variables.
  *
+ * Weights are checked as `persona rake --weight` checks base weights
+ * (`checkBaseWeights`: one per row, finite, ≥ 0, not all 0; same messages).
+ *
  * Note: duplicating a row and doubling its weight give the same shares, but
  * not the same n_eff (Kish's ESS counts the duplicate as a second unit).
  *
@@ -57,7 +60,7 @@ export function checkRepresentativeness(sample: CheckSample, margins: unknown, o
   if (!(Number.isInteger(noiseDraws) && noiseDraws >= 1)) throw new InputError(message.invalidNoiseDraws(noiseDraws), { field: 'noiseDraws' });
   const seed = options.seed ?? 1;
   const root = Rng.fromSeed(seed).split('check');
-  const weights = sample.weights === undefined ? undefined : checkWeights(sample.weights, nRows, source);
+  const weights = sample.weights === undefined ? undefined : checkBaseWeights(sample.weights, nRows, source);
   const replicateWeights = sample.replicateWeights;
   const niu = universeOf(options.notInUniverse, names, options.pairs ?? []);
   const context = (key: string): ComparisonContext => ({ weights, replicateWeights, noiseDraws, rng: root.split(key) });
@@ -101,7 +104,11 @@ function universeOf(
   names: readonly string[],
   pairs: readonly JointTarget[],
 ): Readonly<Record<string, readonly string[]>> {
-  if (given === undefined) return defaultNotInUniverse([...names, ...pairs.flatMap((p) => p.variables)]);
+  const variables = [...names, ...pairs.flatMap((p) => p.variables)];
+  if (given === undefined) return defaultNotInUniverse(variables);
+  for (const name of Object.keys(given)) {
+    if (!variables.includes(name)) throw new InputError(message.universeVariableUnknown(name, variables), { field: 'notInUniverse' });
+  }
   return given;
 }
 
@@ -111,7 +118,7 @@ function comparePair(
   table: CheckColumns,
   nRows: number,
   niu: Readonly<Record<string, readonly string[]>>,
-  source: CheckOptions['source'] & object,
+  source: InputSource,
   context: (key: string) => ComparisonContext,
 ): [string, VariableCheck] {
   const [a, b] = pair.variables;

@@ -98,6 +98,8 @@ export interface VariableCheck {
   readonly rows: number;
   /** Balance's mean ASMD over the variable's categories (each weighs 1/categories). */
   readonly meanAsmd: number | null;
+  /** The same for the unweighted sample (present when the sample is weighted): weighting should lower it. */
+  readonly meanAsmdUnweighted?: number | null;
   readonly notInUniverse: NotInUniverse | null;
 }
 

@@ -85,15 +85,17 @@ export function compareCategories(c: CategoricalComparison, ctx: ComparisonConte
   const se = shareErrors(codes, outside, inside, sums, ctx);
   const categories: Record<string, CategoryCheck> = {};
   const asmds: (number | null)[] = [];
+  const asmdsUnweighted: (number | null)[] = [];
   inside.forEach((j, i) => {
     const asmd = absoluteStandardizedMeanDifference(p[i], q[i]);
     asmds.push(asmd);
+    asmdsUnweighted.push(absoluteStandardizedMeanDifference(pu[i], q[i]));
     categories[levels[j]] = {
       sample: p[i],
       target: q[i],
       se: Number.isFinite(se[i]) ? se[i] : null,
       asmd,
-      ...(w !== undefined ? { asmdUnweighted: absoluteStandardizedMeanDifference(pu[i], q[i]) } : {}),
+      ...(w !== undefined ? { asmdUnweighted: asmdsUnweighted[i] } : {}),
       rows: rows[j],
     };
   });
@@ -114,6 +116,7 @@ export function compareCategories(c: CategoricalComparison, ctx: ComparisonConte
     nEff,
     rows: rowsIn,
     meanAsmd: meanAsmd(asmds),
+    ...(w !== undefined ? { meanAsmdUnweighted: meanAsmd(asmdsUnweighted) } : {}),
     notInUniverse: niu.length === 0 ? null : { categories: niu, sample: (wOut / (wIn + wOut)), target: tOut / (tIn + tOut), rows: rowsOut },
   };
 }

@@ -65,22 +65,3 @@ function unknownCategory(
     ...(source.lineOffset !== undefined ? { line: row + source.lineOffset } : {}),
   });
 }
-
-/**
- * Checks weights: one per row, finite and ≥ 0, not all 0.
- * @throws {InputError} naming the row of a bad weight.
- */
-export function checkWeights(weights: ArrayLike<number>, nRows: number, source: InputSource): Float64Array {
-  const where = { file: source.sampleFile, field: source.weightField };
-  if (weights.length !== nRows) throw new InputError(message.weightsLength(weights.length, nRows), where);
-  let positive = false;
-  for (let i = 0; i < nRows; i++) {
-    const w = weights[i];
-    if (!(w >= 0) || w === Infinity) {
-      throw new InputError(message.weightInvalid(i, w), { ...where, ...(source.lineOffset !== undefined ? { line: i + source.lineOffset } : {}) });
-    }
-    if (w > 0) positive = true;
-  }
-  if (!positive) throw new InputError(message.weightsAllZero(), where);
-  return weights instanceof Float64Array ? weights : Float64Array.from(weights);
-}

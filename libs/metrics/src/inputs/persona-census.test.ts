@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { message } from '../messages.js';
+import { PERSONA_ATTRIBUTES } from './persona-vocabulary.js';
 import { readCheckSample } from './read-check-sample.js';
 
 // Four MADE-UP personas in the form of PERSONA's release (not records from it), written for this test.
@@ -64,6 +65,20 @@ describe('PERSONA persona strings → census categories', () => {
     }
   });
 
+  it('reads the labels of older PUMS dictionaries and free variants, and flags ambiguous ones', () => {
+    const read = (key: string, value: string) => PERSONA_ATTRIBUTES.find((a) => a.key === key)!.match(value);
+    // Oracle: CIT 3 was "Born abroad of American parent(s)" before the 2020 dictionary (now "…of U.S. citizen parent or parents").
+    expect(read('citizenship', 'Born abroad of American parent(s)')).toEqual({ kind: 'code', code: 3 });
+    // 2021 RAC2P 44 "Taiwanese alone" → Asian (RAC1P 6); 2021 RAC2P 31 "Tlingit-Haida alone" → Alaska Native (RAC1P 4).
+    expect(read('race', 'Taiwanese alone')).toEqual({ kind: 'code', code: 6 });
+    expect(read('race', 'Tlingit-Haida alone')).toEqual({ kind: 'code', code: 4 });
+    expect(read('education', 'GED or alternative credential')).toEqual({ kind: 'code', code: 17 });
+    expect(read('employment status', 'N/A (less than 16 years old)')).toEqual({ kind: 'blank' });
+    // Ambiguous: a U.S. citizen may be native or naturalized; a retiree may work.
+    expect(read('citizenship', 'U.S. citizen')).toEqual({ kind: 'unrecognised' });
+    expect(read('employment status', 'Retired')).toEqual({ kind: 'unrecognised' });
+  });
+
   it('names the file line of a malformed persona line', async () => {
     writeFileSync(join(dir, 'bad.txt'), 'age: 40\nsex: Male\n\nage: 33\nthis line has no colon\n');
     await expect(readCheckSample(join(dir, 'bad.txt'))).rejects.toThrow(
@@ -74,5 +89,15 @@ describe('PERSONA persona strings → census categories', () => {
   it('names the record and persona line of a repeated attribute in a JSON array', async () => {
     writeFileSync(join(dir, 'dup.json'), JSON.stringify(['age: 40', 'age: 40\nsex: Male\nAge: 41']));
     await expect(readCheckSample(join(dir, 'dup.json'))).rejects.toThrow(`record 1: ${message.personaKeyRepeated('age', 1, 3)}`);
+  });
+
+  it('says what is wrong with an unreadable, non-JSON or empty input', async () => {
+    await expect(readCheckSample(join(dir, 'none.txt'))).rejects.toThrow(message.sampleUnreadable('no such file'));
+    writeFileSync(join(dir, 'broken.json'), '["age: 3",');
+    await expect(readCheckSample(join(dir, 'broken.json'))).rejects.toThrow(message.sampleNotJson(''));
+    writeFileSync(join(dir, 'blank.json'), JSON.stringify(['age: 3', '  ']));
+    await expect(readCheckSample(join(dir, 'blank.json'))).rejects.toThrow(`record 1: ${message.personaEmpty()}`);
+    writeFileSync(join(dir, 'nothing.txt'), '\n\n');
+    await expect(readCheckSample(join(dir, 'nothing.txt'))).rejects.toThrow(message.emptySample());
   });
 });

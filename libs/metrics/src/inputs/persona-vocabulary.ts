@@ -258,6 +258,9 @@ export const PERSONA_ATTRIBUTES: readonly PersonaAttribute[] = [
     'citizenship',
     'CIT',
     withVariants('CIT', {
+      // Labels of the 2019 and earlier dictionaries.
+      'Born in Puerto Rico, Guam, the U.S. Virgin Islands, or the Northern Marianas': 2,
+      'Born abroad of American parent(s)': 3,
       'Born in the US': 1,
       'Born in the U.S.': 1,
       'Naturalized citizen': 4,

@@ -16,12 +16,17 @@ const SHARES_TOL = 1e-9;
 /**
  * Reads the MARGINS.json form of CONTRACTS.md `persona rake` — `{ "total": N,
  * "margins": { "VAR": { "category": target } } }`, as a parsed document or its
- * text — into target shares. A block summing to 1 (within 1e-9) holds shares;
- * any other block holds counts, divided by the block's own sum. For
- * representativeness only shares matter, so `total` is checked (a finite
- * number > 0 when present) but not used, and count blocks need not agree with
- * each other (unlike raking, where they must describe one population).
- * @throws {InputError} naming the margins file and field, with the messages of `persona rake`.
+ * text — into target shares, with the structure errors of `persona rake` (its
+ * messages). A block summing to 1 (within 1e-9) holds shares; any other block
+ * holds counts, divided by the block's own sum.
+ *
+ * Not `parseMargins` of `@persona/raking`: its rules about totals (count blocks
+ * agreeing with each other and with `total`, shares needing a `total` beside
+ * count blocks) make raking well-defined but say nothing about shares, and its
+ * sample checks (every positive target needs sample rows) would turn an
+ * unrepresentative sample — the thing measured here — into an error. So `total`
+ * is only checked to be a finite number > 0, and count blocks need not agree.
+ * @throws {InputError} naming the margins file and field.
  */
 export function readTargetShares(json: unknown, source: InputSource = {}): TargetShares {
   const where = (field?: string) => ({ file: source.marginsFile, ...(field !== undefined ? { field } : {}) });
@@ -58,9 +63,7 @@ export function readTargetShares(json: unknown, source: InputSource = {}): Targe
       sum += value;
     }
     if (sum === 0) throw new InputError(message.blockSumZero(name), where(`margins.${name}`));
-    const out: Record<string, number> = {};
-    for (const category of categories) out[category] = (block[category] as number) / sum;
-    shares[name] = out;
+    shares[name] = Object.fromEntries(categories.map((category) => [category, (block[category] as number) / sum]));
     kinds[name] = Math.abs(sum - 1) <= SHARES_TOL ? 'shares' : 'counts';
   }
   return { shares, kinds };

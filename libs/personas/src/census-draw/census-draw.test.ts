@@ -62,6 +62,11 @@ describe('censusDraw', () => {
     expect(Array.from(a.rows)).not.toEqual([...a.rows].sort((x, y) => x - y));
   });
 
+  it('refuses to draw adults from a frame of children', () => {
+    const children = { ...frame, weights: Float64Array.from(weights, (w, k) => (ages[k] < 18 ? w : 0)) };
+    expect(() => censusDraw(children, { n: 3, adultsOnly: true }, Rng.fromSeed(1))).toThrow(message.noEligibleRows());
+  });
+
   it('rejects n that is not a positive integer', () => {
     expect(() => censusDraw(frame, { n: 0 }, Rng.fromSeed(1))).toThrow(message.invalidCount(0));
     expect(() => censusDraw(frame, { n: 2.5 }, Rng.fromSeed(1))).toThrow(message.invalidCount(2.5));

@@ -23,8 +23,9 @@ export interface Idiosyncrasies {
  *   without leading zeros; `null` = the PUMS blank, i.e. not applicable), so
  *   that a table reader flattening one level sees them as columns `SEX`, `AGEP`, …;
  * - `recodes`: the person's categories of the ACS margin recodes (`age_group`, …);
- * - `labels.census`: the data dictionary's label of every categorical code
- *   (nested one level deeper so that it never shadows the `census` columns);
+ * - `labels.census`: the data dictionary's label of every categorical code that
+ *   is not blank (nested one level deeper so that it never shadows the `census`
+ *   columns; a blank's N/A label is left out to keep the file small);
  * - `weight`: the Horvitz–Thompson weight (population total / n, see `censusDraw`);
  * - `traits` (Big Five scores, SD units) and `bigFiveLevels` (PERSONA's five levels),
  *   `values` (Schwartz's ten basic values), `beliefs`, `idiosyncrasies`;

@@ -1,10 +1,12 @@
-import { drawIdiosyncrasies } from '../../../traits/src/idiosyncrasies/idiosyncrasy-sampler.js';
-import { drawPolitics, loadPoliticsModel } from '../../../traits/src/politics/politics-model.js';
-import { drawReligion, loadReligionModel } from '../../../traits/src/religion/religion-model.js';
 import {
   BIG_FIVE_TRAITS,
   bigFiveLevel,
+  drawIdiosyncrasies,
   drawPersonality,
+  drawPolitics,
+  drawReligion,
+  loadPoliticsModel,
+  loadReligionModel,
   personalityModel,
   personaStream,
   SCHWARTZ_VALUES,

@@ -16,44 +16,50 @@ function label(record: PersonaRecord, variable: string): string {
   return censusLabel(variable, code ?? null) ?? NOT_AVAILABLE;
 }
 
-/** The value of one PERSONA key for a persona. */
-function attributeValue(record: PersonaRecord, key: string): string {
-  const census = record.census;
+type Getter = (record: PersonaRecord) => string;
+
+/** How to read one PERSONA key off a persona. */
+function getter(key: string, pums: string | null): Getter {
   switch (key) {
     case 'age':
-      return census.AGEP ?? NOT_AVAILABLE;
+      return (r) => r.census.AGEP ?? NOT_AVAILABLE;
     case 'ancestry':
       // The seed has no ANC1P; Hispanic persons' detailed origin (HISP) is their ancestry group.
-      return census.HISP !== null && census.HISP !== undefined && census.HISP !== '1' ? label(record, 'HISP') : NOT_AVAILABLE;
+      return (r) => (r.census.HISP !== null && r.census.HISP !== undefined && r.census.HISP !== '1' ? label(r, 'HISP') : NOT_AVAILABLE);
     case 'household language':
       // PERSONA writes the household's language (HHL); the seed has the person's (LANX).
-      return census.LANX === '2' ? 'English only' : label(record, 'LANX');
+      return (r) => (r.census.LANX === '2' ? 'English only' : label(r, 'LANX'));
     case 'detailed job description':
-      return jobDescription(record);
+      return jobDescription;
     case 'income':
-      return census.PINCP === null || census.PINCP === undefined ? 'Not applicable' : census.PINCP;
+      return (r) => r.census.PINCP ?? 'Not applicable';
     case 'big five scores':
-      return formatBigFive(BIG_FIVE_TRAITS.map((t) => record.bigFiveLevels[t] as BigFiveLevel));
+      return (r) => formatBigFive(BIG_FIVE_TRAITS.map((t) => r.bigFiveLevels[t] as BigFiveLevel));
     case 'defining quirks':
-      return record.idiosyncrasies.quirks;
+      return (r) => r.idiosyncrasies.quirks;
     case 'mannerisms':
-      return record.idiosyncrasies.mannerisms;
+      return (r) => r.idiosyncrasies.mannerisms;
     case 'personal time':
-      return record.idiosyncrasies.personalTime;
+      return (r) => r.idiosyncrasies.personalTime;
     case 'lifestyle':
-      return record.idiosyncrasies.lifestyle;
+      return (r) => r.idiosyncrasies.lifestyle;
     case 'ideology':
-      return record.beliefs.ideology;
+      return (r) => r.beliefs.ideology;
     case 'political views':
-      return record.beliefs.party;
+      return (r) => r.beliefs.party;
     case 'religion':
-      return record.beliefs.religion;
-    default: {
-      const attribute = personaHfAttributes().find((a) => a.key === key);
-      return attribute?.pums ? label(record, attribute.pums) : NOT_AVAILABLE;
-    }
+      return (r) => r.beliefs.religion;
+    default:
+      return pums === null ? () => NOT_AVAILABLE : (r) => label(r, pums);
   }
 }
+
+/** PERSONA's keys that are not census fields (their lines change with every persona, the others with the census row only). */
+const PROCEDURAL_KEYS = new Set(['big five scores', 'defining quirks', 'mannerisms', 'personal time', 'lifestyle', 'ideology', 'political views', 'religion']);
+
+let getters: { line: (record: PersonaRecord) => string; census: boolean }[] | undefined;
+/** Census lines per census object (records drawn from one frame row share it). */
+const censusLines = new WeakMap<object, string[]>();
 
 /** An occupation or industry label without its three-letter PUMS prefix ("MED-Registered Nurses" → "Registered Nurses"). */
 export function withoutPrefix(text: string): string {
@@ -84,7 +90,16 @@ function jobDescription(record: PersonaRecord): string {
  * "Not applicable", Big Five as PERSONA's one-line level list.
  */
 export function attributeBlock(record: PersonaRecord): string {
-  return personaHfAttributes()
-    .map((attribute) => `${attribute.key}: ${attributeValue(record, attribute.key)}`)
-    .join('\n');
+  getters ??= personaHfAttributes().map((a) => {
+    const get = getter(a.key, a.pums);
+    return { line: (r: PersonaRecord) => `${a.key}: ${get(r)}`, census: !PROCEDURAL_KEYS.has(a.key) };
+  });
+  let cached = censusLines.get(record.census);
+  if (cached === undefined) {
+    cached = getters.map((g) => (g.census ? g.line(record) : ''));
+    censusLines.set(record.census, cached);
+  }
+  let out = '';
+  for (let i = 0; i < getters.length; i++) out += `${i === 0 ? '' : '\n'}${getters[i]!.census ? cached[i] : getters[i]!.line(record)}`;
+  return out;
 }

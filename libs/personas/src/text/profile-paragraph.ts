@@ -53,25 +53,26 @@ function work(record: PersonaRecord, pronoun: string): string | undefined {
   }
 }
 
+/** Dollars with thousands separators (12345 → "12,345"), as en-US writes them. */
+function dollars(x: number): string {
+  return String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 function income(pincp: string | null | undefined): string | undefined {
   if (pincp === null || pincp === undefined) return undefined;
   const x = Number(pincp);
-  if (x < 0) return `reported a net loss of $${Math.abs(x).toLocaleString('en-US')} last year`;
+  if (x < 0) return `reported a net loss of $${dollars(Math.abs(x))} last year`;
   if (x === 0) return 'had no personal income last year';
-  return `earned $${x.toLocaleString('en-US')} last year`;
+  return `earned $${dollars(x)} last year`;
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/**
- * A readable profile paragraph of a persona, from fixed templates (no
- * language model): age, sex and state; race and Hispanic origin, nativity,
- * home language; education, work, income, marital status; disability and
- * health insurance; Big Five levels away from Average; the two
- * highest-scoring Schwartz values; religion and politics; hobbies,
- * lifestyle, a quirk and a mannerism. Same record → same text.
- */
-export function profileParagraph(record: PersonaRecord): string {
+/** The census sentences of a census object (records drawn from one frame row share it). */
+const censusSentences = new WeakMap<object, string>();
+
+/** The sentences that depend on the census fields only. */
+function describeCensus(record: PersonaRecord): string {
   const c = record.census;
   const age = Number(c.AGEP);
   const female = c.SEX === '2';
@@ -92,6 +93,25 @@ export function profileParagraph(record: PersonaRecord): string {
   const disability = c.DIS === '1' ? 'lives with a disability' : 'has no disability';
   const insurance = c.HICOV === '2' ? 'no health insurance' : 'health insurance';
   sentences.push(`${he} ${disability} and has ${insurance}.`);
+  return sentences.join(' ');
+}
+
+/**
+ * A readable profile paragraph of a persona, from fixed templates (no
+ * language model): age, sex and state; race and Hispanic origin, nativity,
+ * home language; education, work, income, marital status; disability and
+ * health insurance; Big Five levels away from Average; the two
+ * highest-scoring Schwartz values; religion and politics; hobbies,
+ * lifestyle, a quirk and a mannerism. Same record → same text.
+ */
+export function profileParagraph(record: PersonaRecord): string {
+  let census = censusSentences.get(record.census);
+  if (census === undefined) {
+    census = describeCensus(record);
+    censusSentences.set(record.census, census);
+  }
+  const he = record.census.SEX === '2' ? 'She' : 'He';
+  const sentences = [census];
   const marked = BIG_FIVE_TRAITS.map((t, i) => [BIG_FIVE_LABELS[i]!.toLowerCase(), record.bigFiveLevels[t]!] as const).filter(([, level]) => level !== 'Average');
   sentences.push(
     marked.length === 0

@@ -17,7 +17,7 @@ export interface SampleColumns {
 }
 
 export interface ParseMarginsOptions {
-  /** Base weights of the sample (rows weigh 1 when absent): their sum is the total shares scale to when nothing else gives one. */
+  /** Base weights of the sample (rows weigh 1 when absent): without `total`, share blocks scale to their sum. */
   readonly baseWeights?: ArrayLike<number>;
   /** Tolerance for count blocks to agree with each other and with `total` (default 1e-6, as `--tol`). */
   readonly tol?: number;

@@ -1,7 +1,7 @@
 import { InputError, type Rng } from '@persona/core';
 import { message } from '../messages.js';
 import { codeOf, type CensusPerson } from '../survey-tables/demographic-cell.js';
-import { isEligible, type Condition } from './eligibility-rule.js';
+import type { Condition } from './eligibility-rule.js';
 import {
   IDIOSYNCRASY_CATEGORIES,
   loadIdiosyncrasyLists,
@@ -28,8 +28,10 @@ export const DEFAULT_IDIOSYNCRASY_COUNTS: Readonly<Record<IdiosyncrasyCategory, 
 /** One PUMS variable read by some rule: code → class (membership pattern over the code sets rules use). */
 interface VariableClasses {
   readonly variable: string;
+  readonly codeSets: readonly ReadonlySet<number>[];
   readonly classOfCode: Int32Array;
-  readonly classes: number;
+  /** For each class, which of `codeSets` its codes belong to. */
+  readonly members: readonly (readonly boolean[])[];
 }
 
 /** The eligible entries of one cell, per category, with cumulative weights. */
@@ -40,17 +42,24 @@ interface CellEligibility {
 
 /**
  * Draws distinct eligible entries of the curated lists. Eligibility is
- * precompiled: every person is mapped to a cell — age band (cut at every
- * minAge and maxAge + 1 of any rule) × for each PUMS variable some rule
- * reads, the pattern of code sets the person's code belongs to — and the
- * eligible entries of a cell are computed once, the first time the cell is
- * met, then reused (persons of one cell satisfy exactly the same rules).
+ * precompiled to bitsets: ages are cut into bands at every minAge and
+ * maxAge + 1 of any rule, and the codes of every PUMS variable some rule
+ * reads into classes (codes with the same membership in the code sets the
+ * rules use); for each category, one bitset of entries per age band and one
+ * per (variable, class). A person's eligible entries are the AND of the
+ * bitsets of their band and classes — computed once per distinct cell, then
+ * cached (persons of one cell satisfy exactly the same rules).
  */
 export class IdiosyncrasySampler {
   readonly lists: IdiosyncrasyLists;
   private readonly ageCuts: Int32Array;
   private readonly variables: VariableClasses[];
+  /** Per category: words per bitset, band bitsets, and per variable the class bitsets. */
+  private readonly words: number[];
+  private readonly ageBits: Uint32Array[];
+  private readonly variableBits: Uint32Array[][];
   private readonly cells = new Map<number, CellEligibility>();
+  private readonly scratch: Uint32Array;
 
   constructor(lists: IdiosyncrasyLists = loadIdiosyncrasyLists()) {
     this.lists = lists;
@@ -65,6 +74,38 @@ export class IdiosyncrasySampler {
     }
     this.ageCuts = Int32Array.from([...cuts].sort((a, b) => a - b));
     this.variables = [...sets.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([variable, codeSets]) => classesOf(variable, codeSets));
+    const bands = this.ageCuts.length + 1;
+    this.words = [];
+    this.ageBits = [];
+    this.variableBits = [];
+    for (const category of IDIOSYNCRASY_CATEGORIES) {
+      const list = lists[category];
+      const words = Math.ceil(list.length / 32);
+      this.words.push(words);
+      const age = new Uint32Array(bands * words);
+      for (let band = 0; band < bands; band++) {
+        const low = band === 0 ? 0 : this.ageCuts[band - 1];
+        list.forEach(({ rule }, i) => {
+          if (rule.minAge <= low && low <= rule.maxAge) age[band * words + (i >>> 5)] |= 1 << (i & 31);
+        });
+      }
+      this.ageBits.push(age);
+      this.variableBits.push(
+        this.variables.map((v) => {
+          const bits = new Uint32Array(v.members.length * words);
+          v.members.forEach((member, cls) => {
+            list.forEach(({ rule }, i) => {
+              const ok =
+                rule.requires.every((c) => c.variable !== v.variable || member[setIndex(v, c)]) &&
+                rule.excludes.every((c) => c.variable !== v.variable || !member[setIndex(v, c)]);
+              if (ok) bits[cls * words + (i >>> 5)] |= 1 << (i & 31);
+            });
+          });
+          return bits;
+        }),
+      );
+    }
+    this.scratch = new Uint32Array(Math.max(...this.words));
   }
 
   /** Number of distinct cells met so far (for diagnostics and benchmarks). */
@@ -75,24 +116,31 @@ export class IdiosyncrasySampler {
   /**
    * Draws `counts[category]` distinct eligible entries per category (all
    * eligible entries when fewer), with probability proportional to `weight`,
-   * sequentially without replacement. Each category uses its own child
-   * stream `rng.split(category)`, so changing one category's count or list
-   * never changes another's draws.
+   * sequentially without replacement. One 32-bit number is taken from `rng`
+   * per category, always in the same category order and whatever the counts,
+   * and seeds that category's {@link CounterStream}: changing one category's
+   * count or list never changes another's draws, and successive calls on one
+   * stream differ.
    * @throws {InputError} for an unknown category or a count that is not a non-negative integer.
    */
   draw(person: CensusPerson, rng: Rng, counts: IdiosyncrasyCounts = DEFAULT_IDIOSYNCRASY_COUNTS): Idiosyncrasies {
-    for (const key of Object.keys(counts)) {
+    for (const key in counts) {
       if (!(IDIOSYNCRASY_CATEGORIES as readonly string[]).includes(key)) throw new InputError(message.unknownCategory(key, IDIOSYNCRASY_CATEGORIES));
     }
     const cell = this.eligibility(person);
-    const out = {} as Idiosyncrasies;
+    const drawn: IdiosyncrasyEntry[][] = [];
     for (let c = 0; c < IDIOSYNCRASY_CATEGORIES.length; c++) {
       const category = IDIOSYNCRASY_CATEGORIES[c];
       const count = counts[category] ?? 0;
       if (!Number.isInteger(count) || count < 0) throw new InputError(message.invalidCount(category, count));
+      const stream = new CounterStream(rng.uint32());
       const list = this.lists[category];
-      out[category] = count === 0 ? [] : pick(cell.entries[c], cell.cumulative[c], count, rng.split(category)).map((i) => list[i]);
+      const picked = count === 0 ? [] : pick(cell.entries[c], cell.cumulative[c], count, stream);
+      const entries: IdiosyncrasyEntry[] = new Array(picked.length);
+      for (let j = 0; j < picked.length; j++) entries[j] = list[picked[j]];
+      drawn.push(entries);
     }
+    const out: Idiosyncrasies = { quirks: drawn[0], mannerisms: drawn[1], hobbies: drawn[2], lifestyle: drawn[3], personalTime: drawn[4] };
     return out;
   }
 
@@ -101,19 +149,42 @@ export class IdiosyncrasySampler {
     return this.eligibility(person).entries;
   }
 
+  private classOf(person: CensusPerson, v: number): number {
+    const { variable, classOfCode } = this.variables[v];
+    const code = codeOf(person, variable);
+    return code === null || code < 0 || code >= classOfCode.length ? 0 : classOfCode[code];
+  }
+
   private eligibility(person: CensusPerson): CellEligibility {
-    const key = this.cellKey(person);
+    const age = codeOf(person, 'AGEP');
+    let band = -1;
+    let key = -1;
+    if (age !== null && age >= 0) {
+      band = 0;
+      while (band < this.ageCuts.length && age >= this.ageCuts[band]) band++;
+      key = band;
+      for (let v = 0; v < this.variables.length; v++) key = key * this.variables[v].members.length + this.classOf(person, v);
+    }
     let cell = this.cells.get(key);
     if (cell === undefined) {
+      const classes = this.variables.map((_, v) => this.classOf(person, v));
       const entries: Int32Array[] = [];
       const cumulative: (Float64Array | null)[] = [];
-      for (const category of IDIOSYNCRASY_CATEGORIES) {
+      IDIOSYNCRASY_CATEGORIES.forEach((category, c) => {
         const list = this.lists[category];
+        const words = this.words[c];
+        const bits = this.scratch;
+        bits.fill(0);
+        if (band >= 0) {
+          bits.set(this.ageBits[c].subarray(band * words, (band + 1) * words));
+          this.variableBits[c].forEach((varBits, v) => {
+            for (let w = 0; w < words; w++) bits[w] &= varBits[classes[v] * words + w];
+          });
+        }
         const eligible: number[] = [];
-        for (let i = 0; i < list.length; i++) if (isEligible(list[i].rule, person)) eligible.push(i);
+        for (let w = 0; w < words; w++) for (let b = 0; b < 32; b++) if (bits[w] & (1 << b)) eligible.push(w * 32 + b);
         entries.push(Int32Array.from(eligible));
-        const weighted = eligible.some((i) => list[i].weight !== 1);
-        if (weighted) {
+        if (eligible.some((i) => list[i].weight !== 1)) {
           const sums = new Float64Array(eligible.length);
           let sum = 0;
           eligible.forEach((i, j) => (sums[j] = sum += list[i].weight));
@@ -121,32 +192,26 @@ export class IdiosyncrasySampler {
         } else {
           cumulative.push(null);
         }
-      }
+      });
       cell = { entries, cumulative };
       this.cells.set(key, cell);
     }
     return cell;
   }
-
-  private cellKey(person: CensusPerson): number {
-    const age = codeOf(person, 'AGEP');
-    if (age === null || age < 0) return -1;
-    let band = 0;
-    while (band < this.ageCuts.length && age >= this.ageCuts[band]) band++;
-    let key = band;
-    for (const v of this.variables) {
-      const code = codeOf(person, v.variable);
-      const cls = code === null || code < 0 || code >= v.classOfCode.length ? 0 : v.classOfCode[code];
-      key = key * v.classes + cls;
-    }
-    return key;
-  }
 }
 
 function addSet(sets: Map<string, ReadonlySet<number>[]>, condition: Condition): void {
   const list = sets.get(condition.variable) ?? [];
-  if (!list.some((s) => s.size === condition.codes.size && [...s].every((c) => condition.codes.has(c)))) list.push(condition.codes);
+  if (list.findIndex((s) => sameSet(s, condition.codes)) < 0) list.push(condition.codes);
   sets.set(condition.variable, list);
+}
+
+function sameSet(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
+  return a.size === b.size && [...a].every((c) => b.has(c));
+}
+
+function setIndex(v: VariableClasses, condition: Condition): number {
+  return v.codeSets.findIndex((s) => sameSet(s, condition.codes));
 }
 
 /** Classes of codes of one variable: codes with the same membership over the sets share a class; class 0 = in no set (or blank). */
@@ -154,21 +219,33 @@ function classesOf(variable: string, codeSets: readonly ReadonlySet<number>[]): 
   const max = Math.max(...codeSets.flatMap((s) => [...s]));
   const classOfCode = new Int32Array(max + 1);
   const patterns = new Map<string, number>([['', 0]]);
+  const members: boolean[][] = [codeSets.map(() => false)];
   for (let code = 0; code <= max; code++) {
-    const pattern = codeSets.map((s, i) => (s.has(code) ? i : -1)).filter((i) => i >= 0).join(',');
-    if (!patterns.has(pattern)) patterns.set(pattern, patterns.size);
+    const member = codeSets.map((s) => s.has(code));
+    const pattern = member.map((m, i) => (m ? i : -1)).filter((i) => i >= 0).join(',');
+    if (!patterns.has(pattern)) {
+      patterns.set(pattern, patterns.size);
+      members.push(member);
+    }
     classOfCode[code] = patterns.get(pattern)!;
   }
-  return { variable, classOfCode, classes: patterns.size };
+  return { variable, codeSets, classOfCode, members };
 }
 
 /** `count` distinct positions of `eligible` (uniform, or ∝ weights via the running sums), as entry indices. */
-function pick(eligible: Int32Array, cumulative: Float64Array | null, count: number, rng: Rng): number[] {
+function pick(eligible: Int32Array, cumulative: Float64Array | null, count: number, rng: CounterStream): number[] {
   const n = eligible.length;
   if (count >= n) return Array.from(eligible);
   const chosen: number[] = [];
   if (cumulative === null && count * 2 > n) {
-    return rng.shuffle(Array.from(eligible)).slice(0, count);
+    const all = Array.from(eligible);
+    for (let i = 0; i < count; i++) {
+      const j = i + rng.int(n - i);
+      const tmp = all[i];
+      all[i] = all[j];
+      all[j] = tmp;
+    }
+    return all.slice(0, count);
   }
   while (chosen.length < count) {
     let j: number;
@@ -189,6 +266,42 @@ function pick(eligible: Int32Array, cumulative: Float64Array | null, count: numb
     if (!chosen.includes(index)) chosen.push(index);
   }
   return chosen;
+}
+
+/**
+ * The generator of one category's draws: the SplitMix32 output function
+ * (the finaliser of Steele, Lea & Flood's SplitMix, as @persona/core uses to
+ * seed xoshiro128**) applied to seed + counter × 0x9e3779b9 — a counter-based
+ * stream, so a category costs one 32-bit number of the persona's `Rng` and no
+ * generator construction. Integers in [0, n) by Lemire-style rejection, without
+ * modulo bias.
+ */
+export class CounterStream {
+  private counter = 0;
+  constructor(private readonly seed: number) {}
+
+  /** A uniform 32-bit unsigned integer. */
+  uint32(): number {
+    this.counter++;
+    let z = (this.seed + Math.imul(this.counter, 0x9e3779b9)) | 0;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return (z ^ (z >>> 16)) >>> 0;
+  }
+
+  /** A uniform double in [0, 1) (32 random bits). */
+  next(): number {
+    return this.uint32() / 4294967296;
+  }
+
+  /** A uniform integer in [0, n), 1 ≤ n ≤ 2^32. */
+  int(n: number): number {
+    const limit = 0x100000000 - (0x100000000 % n);
+    for (;;) {
+      const x = this.uint32();
+      if (x < limit) return x % n;
+    }
+  }
 }
 
 let defaultSampler: IdiosyncrasySampler | undefined;

@@ -23,6 +23,7 @@ export type SurveyVariable = keyof typeof SURVEY_VARIABLES;
 /** A person's integer code for `variable`, or null when blank or not an integer. */
 export function codeOf(person: CensusPerson, variable: string): number | null {
   const value = person[variable];
+  if (typeof value === 'number') return Number.isInteger(value) ? value : null;
   if (value === null || value === undefined || value === '') return null;
   const code = typeof value === 'number' ? value : Number(value);
   return Number.isInteger(code) ? code : null;

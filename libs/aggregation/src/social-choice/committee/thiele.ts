@@ -115,11 +115,22 @@ export function thieleLocalSearch(e: ApprovalElection, start: ArrayLike<number>,
 
 /**
  * Largest enumeration {@link thieleOptimal} does instead of an ILP: exhaustive search when
- * C(m, k) · (voter groups + approvals) ≤ this many steps (about 10–20 ms). Small elections are
+ * C(m, k) · (voter groups + approvals + m) ≤ this many steps (about 10–20 ms). Small elections are
  * then solved without starting HiGHS, whose set-up, uniqueness check and lexicographic tie
  * search cost up to m + 2 MIP solves (tens to hundreds of ms) even on five candidates.
  */
 export const THIELE_EXHAUSTIVE_WORK = 4_000_000;
+
+/** Advances `chosen` (k increasing ids below m) to the next k-subset in lexicographic order; false after the last. */
+function nextCombination(chosen: Int32Array, m: number): boolean {
+  const k = chosen.length;
+  let i = k - 1;
+  while (i >= 0 && chosen[i] === m - k + i) i--;
+  if (i < 0) return false;
+  chosen[i]++;
+  for (let j = i + 1; j < k; j++) chosen[j] = chosen[j - 1] + 1;
+  return true;
+}
 
 /** C(m, k), or Infinity once it exceeds `cap`. */
 function binomialCapped(m: number, k: number, cap: number): number {
@@ -139,7 +150,7 @@ function binomialCapped(m: number, k: number, cap: number): number {
  * `maxWork` steps (see {@link THIELE_EXHAUSTIVE_WORK}).
  */
 export function thieleExhaustive(e: ApprovalElection, k: number, omega: ThieleWeights, maxWork = THIELE_EXHAUSTIVE_WORK): Uint8Array | undefined {
-  const perCommittee = e.groups + e.approvals.length + k;
+  const perCommittee = e.groups + e.approvals.length + e.m;
   const count = binomialCapped(e.m, k, maxWork / perCommittee);
   if (!Number.isFinite(count)) return undefined;
   const utility = new Float64Array(Math.max(k, omega.length) + 1);
@@ -159,22 +170,11 @@ export function thieleExhaustive(e: ApprovalElection, k: number, omega: ThieleWe
     }
     scores[t] = score;
     if (score > best) best = score;
-    // Next combination in lexicographic order.
-    let i = k - 1;
-    while (i >= 0 && chosen[i] === e.m - k + i) i--;
-    if (i < 0) break;
-    chosen[i]++;
-    for (let j = i + 1; j < k; j++) chosen[j] = chosen[j - 1] + 1;
+    nextCombination(chosen, e.m);
   }
   const floor = best - TIE_TOLERANCE * e.totalWeight;
   for (let i = 0; i < k; i++) chosen[i] = i;
-  for (let t = 0; t < count; t++) {
-    if (scores[t] >= floor) break;
-    let i = k - 1;
-    while (chosen[i] === e.m - k + i) i--;
-    chosen[i]++;
-    for (let j = i + 1; j < k; j++) chosen[j] = chosen[j - 1] + 1;
-  }
+  for (let t = 0; scores[t] < floor; t++) nextCombination(chosen, e.m);
   member.fill(0);
   for (let i = 0; i < k; i++) member[chosen[i]] = 1;
   return member;
