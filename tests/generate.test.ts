@@ -103,6 +103,9 @@ describe('persona generate', () => {
     const header = lines('p.csv')[0].split(',');
     expect(header.slice(0, 4)).toEqual(['id', 'weight', 'census.SERIALNO', 'census.SPORDER']);
     expect(header).toContain('traits.openness');
+    const csv = persona(['validate', 'p.csv', '--json'], s.dir);
+    expect(csv.code).toBe(0);
+    expect(JSON.parse(csv.stdout)).toMatchObject({ format: 'csv', personas: 200, violations: [] });
     expect(persona(['generate', '--n', '200', '--seed', '4', '--format', 'persona-hf', '--out', 'p.txt'], s.dir).code).toBe(0);
     const text = readFileSync(join(s.dir, 'p.txt'), 'utf8');
     expect(text.split('\n\n')).toHaveLength(200);

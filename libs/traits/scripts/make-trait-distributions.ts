@@ -53,7 +53,7 @@ const seedLines = read('data/census/acs2024_1yr_person_us_1in100hh.csv').trimEnd
 const header = seedLines[0].split(',');
 const col = (name: string) => header.indexOf(name);
 const [iAge, iSex, iRac, iHisp, iSchl, iState, iW] = ['AGEP', 'SEX', 'RAC1P', 'HISP', 'SCHL', 'STATE', 'PWGTP'].map(col);
-interface Adult { age: number; race: number; education: number; region: number; sex: number; weight: number }
+interface Adult { agep: number; age: number; race: number; education: number; region: number; sex: number; weight: number }
 const adults: Adult[] = [];
 for (let i = 1; i < seedLines.length; i++) {
   const f = seedLines[i].split(',');
@@ -63,6 +63,7 @@ for (let i = 1; i < seedLines.length; i++) {
   const rac = Number(f[iRac]);
   const schl = Number(f[iSchl]);
   adults.push({
+    agep,
     age: agep < 30 ? 0 : agep < 50 ? 1 : agep < 65 ? 2 : 3,
     race: hisp !== 1 ? 3 : rac === 1 ? 0 : rac === 2 ? 1 : rac === 6 ? 2 : 4,
     education: schl <= 17 ? 0 : schl <= 20 ? 1 : schl === 21 ? 2 : 3,
@@ -366,9 +367,26 @@ function politics(): void {
   const ideologyNational = normalised(src.national.gallup2019.ideology, true);
   const anchorShare = (dimension: string, name: string) => (dimension === 'party' ? anchorParty[name] : ideologyNational[name]) / 100;
 
+  // Age bands → the model's age groups, weighted by ACS adults by single year of age.
+  const constraints: Record<string, any>[] = src.constraints.flatMap((c: Record<string, any>) => {
+    if (!c.ageBands) return [c];
+    return levels.age.map((level, a) => {
+      const byParty: Record<string, number> = {};
+      let total = 0;
+      for (const adult of adults) {
+        if (adult.age !== a) continue;
+        const band = c.ageBands.find((b: { from: number; to: number }) => adult.agep >= b.from && adult.agep <= b.to);
+        if (!band) throw new Error(`${c.id}: no band for age ${adult.agep}`);
+        total += adult.weight;
+        for (const [name, pct] of Object.entries(band.shares as Record<string, number>)) byParty[name] = (byParty[name] ?? 0) + adult.weight * pct;
+      }
+      const shares = Object.fromEntries(Object.entries(byParty).map(([name, v]) => [name, round(v / total, 4)]));
+      return { id: `${c.id}-${level}`, survey: c.survey, dimension: c.dimension, given: { age: [level] }, shares, source: c.source };
+    });
+  });
   const targets: Target[] = [];
   const shifts: Record<string, unknown>[] = [];
-  for (const c of src.constraints) {
+  for (const c of constraints) {
     const shares = normalised(c.shares, c.normalise === true);
     const universe = c.withinParty ? outcomesOf('party')(c.withinParty) : everything;
     const inUniverse = (name: string) => outcomesOf(c.dimension)(name).filter((y) => universe.includes(y));
@@ -383,10 +401,10 @@ function politics(): void {
     targets.push({ id: c.id, published: shares, domain: domainOf(c.given, order, levels), universe, sets: setsOf(shares, universe, inUniverse, shift, c.id) });
   }
   const harmonised: Record<string, unknown>[] = [];
-  const partyTargets = targets.filter((_, i) => src.constraints[i].dimension === 'party' && !src.constraints[i].withinParty);
+  const partyTargets = targets.filter((_, i) => constraints[i].dimension === 'party' && !constraints[i].withinParty);
   harmonise(
     partyTargets,
-    src.constraints.filter((c: { dimension: string; withinParty?: string }) => c.dimension === 'party' && !c.withinParty).map((c: { given?: Record<string, string[]> }) => c.given),
+    constraints.filter((c) => c.dimension === 'party' && !c.withinParty).map((c) => c.given),
     weights, (name) => anchorShare('party', name), harmonised,
   );
   const independent = 100 - anchorParty.democrat - anchorParty.republican;

@@ -13,7 +13,7 @@ export function register(program: Command): void {
   program
     .command('validate')
     .description("check a persona file (ours, or PERSONA's Hugging Face release format) against the consistency rules")
-    .argument('<file>', 'persona file: .jsonl of persona generate, or PERSONA persona strings (.txt blocks, or a "persona" column in .jsonl/.csv/.json)')
+    .argument('<file>', 'persona file: .jsonl or .csv of persona generate, or PERSONA persona strings (.txt blocks, or a "persona" column in .jsonl/.csv/.json)')
     .option('--format <format>', `input format: ${VALIDATE_FORMATS.join(', ')}`, 'auto')
     .option('--json', 'print exactly one JSON document on stdout')
     .addHelpText(

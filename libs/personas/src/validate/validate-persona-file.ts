@@ -17,7 +17,8 @@ export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
 /** What {@link validatePersonaFile} found. */
 export interface PersonaFileValidation {
   readonly file: string;
-  readonly format: 'jsonl' | 'persona-hf';
+  /** `csv`: a CSV written by `persona generate` (columns census.X). */
+  readonly format: 'jsonl' | 'csv' | 'persona-hf';
   readonly personas: number;
   readonly rules: number;
   /** Personas with at least one violation. */
@@ -38,18 +39,21 @@ export interface PersonaFileValidation {
  *   by blank lines, or a `.jsonl`/`.csv`/`.json` whose `persona` field holds one
  *   block per record — parsed by `@persona/metrics`' `parsePersonaBlock` and
  *   read into PUMS codes by `personaHfFields`;
+ * - a `.csv` of `persona generate` (columns `census.X`), found by `auto` only;
  * - `auto`: `.txt` → persona-hf; `.jsonl` → by its first record (`census` → jsonl,
- *   `persona` → persona-hf); `.csv`/`.json` → persona-hf.
+ *   `persona` → persona-hf); `.csv` → ours when it has `census.*` columns, else
+ *   persona-hf; `.json` → persona-hf.
  * @throws {InputError} for an unreadable file, a malformed line or block, a
  *   census code that is not an integer, an unknown PUMS variable or an
  *   unknown PERSONA attribute (naming the file, line and field).
  */
 export async function validatePersonaFile(path: string, format: ValidateFormat = 'auto'): Promise<PersonaFileValidation> {
   const lower = path.toLowerCase().replace(/\.gz$/, '');
-  let resolved: 'jsonl' | 'persona-hf';
+  let resolved: 'jsonl' | 'csv' | 'persona-hf';
   if (format !== 'auto') resolved = format;
   else if (lower.endsWith('.jsonl')) resolved = (await firstJsonlRecordHasCensus(path)) ? 'jsonl' : 'persona-hf';
-  else if (lower.endsWith('.txt') || lower.endsWith('.csv') || lower.endsWith('.json')) resolved = 'persona-hf';
+  else if (lower.endsWith('.csv')) resolved = (await readTable(path)).names.some((name) => name.startsWith('census.')) ? 'csv' : 'persona-hf';
+  else if (lower.endsWith('.txt') || lower.endsWith('.json')) resolved = 'persona-hf';
   else throw new InputError(message.formatUndetected(path), { file: path });
   const rules = consistencyRules();
   const violations: RuleViolation[] = [];
@@ -60,6 +64,7 @@ export async function validatePersonaFile(path: string, format: ValidateFormat =
     personas++;
   };
   if (resolved === 'jsonl') await readOurJsonl(path, check);
+  else if (resolved === 'csv') await readOurCsv(path, check);
   else await readPersonaHf(path, lower, check, unrecognised);
   const byRule: Record<string, number> = {};
   const inconsistent = new Set<number>();
@@ -112,20 +117,44 @@ async function readOurJsonl(path: string, check: (record: CheckedRecord) => void
       for (const key of Object.keys(census)) {
         if (!codebook.has(key)) throw new InputError(message.unknownCensusVariable(key), { file: path, line, field: `census.${key}` });
       }
-      const at = line;
-      const fields = (field: string): number | null | undefined => {
-        if (!Object.hasOwn(census, field)) return undefined;
-        const value = census[field];
-        if (value === null || value === '') return null;
-        const textValue = String(value);
-        if (!/^-?\d+$/.test(textValue.trim())) throw new InputError(message.censusCodeNotInteger(field, textValue), { file: path, line: at, field: `census.${field}` });
-        return Number(textValue);
-      };
+      const where = { file: path, line };
+      const fields = (field: string): number | null | undefined => (Object.hasOwn(census, field) ? censusValue(census[field], field, where) : undefined);
       check({ fields, line, ...(typeof record.id === 'string' ? { id: record.id } : {}) });
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError((error as Error).message, { file: path });
+  }
+}
+
+/** A census value of our files as the rule engine reads it. */
+function censusValue(value: unknown, field: string, where: { file: string; line?: number }): number | null {
+  if (value === null || value === undefined || value === '') return null;
+  const text = String(value);
+  if (!/^-?\d+$/.test(text.trim())) throw new InputError(message.censusCodeNotInteger(field, text), { ...where, field: `census.${field}` });
+  return Number(text);
+}
+
+/** Reads a CSV of `persona generate` (columns `census.X`; an empty cell is blank). */
+async function readOurCsv(path: string, check: (record: CheckedRecord) => void): Promise<void> {
+  const table = await readTable(path);
+  const codebook = pumsCodebook();
+  const columns = new Map<string, string[]>();
+  for (const name of table.names) {
+    if (!name.startsWith('census.')) continue;
+    const field = name.slice('census.'.length);
+    if (!codebook.has(field)) throw new InputError(message.unknownCensusVariable(field), { file: path, field: name });
+    columns.set(field, table.column(name));
+  }
+  const ids = table.has('id') ? table.column('id') : undefined;
+  for (let i = 0; i < table.nRows; i++) {
+    const line = table.lineOffset !== undefined ? i + table.lineOffset : undefined;
+    const where = { file: path, ...(line !== undefined ? { line } : {}) };
+    const fields = (field: string): number | null | undefined => {
+      const column = columns.get(field);
+      return column === undefined ? undefined : censusValue(column[i], field, where);
+    };
+    check({ fields, ...(line !== undefined ? { line } : {}), ...(ids !== undefined ? { id: ids[i]! } : {}) });
   }
 }
 

@@ -54,11 +54,39 @@ describe('politics.json (raked Pew party identification × Gallup ideology)', ()
   it('matches every published party figure by sex, race and education within 1 percentage point', () => {
     // Oracle: Pew's published leaned party identification (politics-sources.json); pew2023 has the same
     // national Democratic share (49%) as the anchor, so its figures need no level shift.
-    for (const c of sources.constraints.filter((x: { dimension: string }) => x.dimension === 'party')) {
+    for (const c of sources.constraints.filter((x: { dimension: string; ageBands?: unknown }) => x.dimension === 'party' && !x.ageBands)) {
       for (const [name, pct] of Object.entries(c.shares as Record<string, number>)) {
         approxEqual(modelShare(c.given, outcomes('party', name), all), pct / 100, { abs: 0.01 }, `${c.id} ${name}`);
       }
     }
+  });
+
+  it('follows Pew 2023 party identification by age (bands combined over ACS adults) within 3.5 points', () => {
+    // Oracle: Pew's printed age bands (politics-sources.json), combined into the model's age groups with the ACS 2024
+    // adult counts by single year of age, recomputed here from the PUMS seed. The gap comes from harmonising with the
+    // national margin: the bands are registered voters, weighted here by all adults (younger), so the implied national
+    // Democratic share is 51.5% against 49% (factor 0.95).
+    const c = sources.constraints.find((x: { id: string }) => x.id === 'age-2023');
+    const lines = readFileSync(new URL('../../../../data/census/acs2024_1yr_person_us_1in100hh.csv', import.meta.url), 'utf8').trimEnd().split('\n');
+    const header = lines[0]!.split(',');
+    const [iAge, iW] = [header.indexOf('AGEP'), header.indexOf('PWGTP')];
+    const groups = [[18, 29], [30, 49], [50, 64], [65, 200]];
+    const democrat = groups.map(([lo, hi]) => {
+      let num = 0;
+      let den = 0;
+      for (const line of lines.slice(1)) {
+        const f = line.split(',');
+        const age = Number(f[iAge]);
+        if (age < lo! || age > hi!) continue;
+        const band = c.ageBands.find((b: { from: number; to: number }) => age >= b.from && age <= b.to);
+        num += Number(f[iW]) * band.shares.democrat;
+        den += Number(f[iW]);
+      }
+      return num / den / 100;
+    });
+    const model = SURVEY_VARIABLES.age.map((level) => modelShare({ age: [level] }, outcomes('party', 'democrat'), all));
+    approxEqual(model, democrat, { abs: 0.035 }, 'democrat by age');
+    for (let a = 1; a < 4; a++) expect(model[a]!).toBeLessThan(model[a - 1]!);
   });
 
   it('matches the Gallup ideology figures within 7.5 points (Gallup and Pew party definitions disagree)', () => {
