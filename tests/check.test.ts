@@ -131,8 +131,8 @@ describe('persona check', () => {
     const r = check(['--sample', fixture, '--noise-draws', '100', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as CheckOutput;
-    expect(out.skipped).toEqual(['hispanic_origin', 'race_ethnicity', 'census_region']);
-    expect(r.stderr).toContain(metricsMessage.skippedVariables(['hispanic_origin', 'race_ethnicity', 'census_region']));
+    expect(out.skipped).toEqual(['hispanic_origin', 'race_ethnicity', 'race_hispanic', 'census_region']);
+    expect(r.stderr).toContain(metricsMessage.skippedVariables(['hispanic_origin', 'race_ethnicity', 'race_hispanic', 'census_region']));
     // Personas 2 ("Student") and 4 (N/A employment at 67, "Klingon", no veteran status) have unknown categories.
     expect(out.personas).toEqual({ read: 4, compared: 2 });
     expect(out.unmapped!.map((u) => `${u.attribute}=${u.value}`)).toEqual([

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RAKING_VARIABLES } from '@persona/census';
 import { coreMessage } from '@persona/core';
 import { rakingMessage } from '@persona/raking';
 import { message as cliMessage } from '../apps/cli/src/messages.js';
@@ -157,6 +158,51 @@ describe('persona rake bad input (exit 2, one message naming file, line or field
     expect(neg).toContain(`neg.csv:3: field "w": ${rakingMessage.baseWeightInvalid(1, -1)}`);
     const nan = bad({ 'nan.csv': 'SEX,AGEGRP,w\n1,1,1\n2,2,1\n1,3,NaN\n2,3,1\n' }, ['--sample', 'nan.csv', '--margins', 'margins.json', '--weight', 'w']);
     expect(nan).toContain(`nan.csv:4: field "w": ${cliMessage.weightNotNumber(2, 'NaN')}`);
+  });
+});
+
+describe('census recodes derived from raw PUMS columns', () => {
+  it('rakes a file with STATE and AGEP to margins on census_region and age_group', () => {
+    // Regression: the CLI read every PUMS column as an integer, but census_region reads STATE as text, so any
+    // file with a STATE column raked against census_region failed (exit 2) with
+    // "column STATE holds integer codes, not text". Zero-padded codes ("06") must keep working.
+    const people = [['06', 30], ['06', 50], ['36', 31], ['36', 52], ['48', 28], ['48', 47], ['17', 34], ['17', 45]] as const;
+    s.write('pums-people.csv', 'STATE,AGEP,SEX\n' + people.map(([state, age], i) => `${state},${age},${1 + (i % 2)}`).join('\n') + '\n');
+    const regional = { total: 1000, margins: { census_region: { '1': 180, '2': 210, '3': 380, '4': 230 }, age_group: { '6': 450, '8': 550 } } };
+    s.write('regional.json', JSON.stringify(regional));
+    const r = persona(['rake', '--sample', 'pums-people.csv', '--margins', 'regional.json', '--json'], s.dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as RakeOutput & { derived: string[] };
+    expect(out.derived).toEqual(['census_region', 'age_group']);
+    // Oracle: the margins file, with regions by the Census Bureau's definitions (NY 36 Northeast 1, IL 17 Midwest 2,
+    // TX 48 South 3, CA 06 West 4) and DP05 age groups (25–34 → 6, 45–54 → 8), assigned here by hand.
+    const region: Record<string, string> = { '36': '1', '17': '2', '48': '3', '06': '4' };
+    const got = { census_region: {} as Record<string, number>, age_group: {} as Record<string, number> };
+    people.forEach(([state, age], i) => {
+      got.census_region[region[state]] = (got.census_region[region[state]] ?? 0) + out.weights![i];
+      const group = age < 35 ? '6' : '8';
+      got.age_group[group] = (got.age_group[group] ?? 0) + out.weights![i];
+    });
+    for (const [variable, block] of Object.entries(regional.margins)) {
+      for (const [category, target] of Object.entries(block)) {
+        expect(approxEqual((got as Record<string, Record<string, number>>)[variable][category], target, 1e-6), `${variable} ${category}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('the default raking margins', () => {
+  it('rake the embedded seed on race_hispanic in place of race_alone, hispanic_origin and race_ethnicity', () => {
+    const r = persona(['rake', '--out', 'default-weights.csv', '--json'], s.dir);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as RakeOutput & { variables: string[] };
+    expect(out.converged).toBe(true);
+    expect(out.variables).toEqual([...DEFAULT_RAKING_VARIABLES]);
+    expect(out.variables).not.toContain('race_alone');
+    const help = persona(['rake', '--help'], s.dir).stdout;
+    expect(help).toContain('raking on overlapping margins is redundant;');
+    expect(help).toContain(DEFAULT_RAKING_VARIABLES.join(', '));
   });
 });
 

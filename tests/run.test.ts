@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PUMS_SEED_ROWS, PUMS_SEED_SHA256 } from '@persona/census';
+import { DEFAULT_RAKING_VARIABLES, PUMS_SEED_ROWS, PUMS_SEED_SHA256 } from '@persona/census';
 import { approxEqual, persona, scratch } from './cli-harness.js';
 
 const s = scratch('run');
@@ -16,6 +16,10 @@ describe('persona run', () => {
     expect(manifest.seed).toBe(1);
     expect(manifest.data[0].sha256).toBe(PUMS_SEED_SHA256); // the seed file as recorded in data/census/README.md
     expect(manifest.results.raking.converged).toBe(true);
+    // The default raking blocks (race_hispanic in place of its margins race_alone, hispanic_origin, race_ethnicity),
+    // which the balanced draw balances on too.
+    expect(manifest.config.weighting.variables).toEqual([...DEFAULT_RAKING_VARIABLES]);
+    expect(Object.keys(manifest.results.sample.balance)).toEqual([...DEFAULT_RAKING_VARIABLES]);
 
     const weights = readFileSync(join(s.dir, 'out/weights.csv'), 'utf8').trimEnd().split('\n');
     expect(weights[0]).toBe('row,weight');

@@ -9,9 +9,6 @@ export const message = {
   methodInvalid: (raw: string, allowed: readonly string[]) => `expected --method to be one of ${allowed.join(', ')}, got "${raw}"`,
   outExtension: (path: string, allowed: readonly string[]) => `expected an output file ending in ${allowed.join(' or ')}, got "${path}"`,
   weightNotNumber: (row: number, text: string) => `base weight at row ${row} is "${text}": expected a number ≥ 0`,
-  recodeNeedsColumns: (recode: string, missing: readonly string[]) =>
-    `margin variable "${recode}" is not a column of the sample; it is a census recode derived from ${missing.join(', ')}, which the sample lacks too`,
-  notAnInteger: (text: string) => `expected an integer code or a blank, got "${text}"`,
   strataRequired: () => '--method stratified needs --strata COL',
   balanceRequired: () =>
     '--method balanced needs balancing variables: give --margins (its variables are balanced on) or --balance COL[,COL…]',

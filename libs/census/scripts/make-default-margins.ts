@@ -9,7 +9,12 @@
  * the total population get the out-of-universe code "0" = total population −
  * universe, so that every count block sums to the ACS 2022 total population,
  * 333,287,562. census_region is given as shares (ACS 2024 S0101 state sums ÷
- * their total): the files hold no 2022 regional counts. The script checks
+ * their total): the files hold no 2022 regional counts. race_hispanic (the
+ * 14 cells of B03002) is derived from the DP05 blocks: not Hispanic by race =
+ * race_ethnicity's rows, Hispanic by race = race_alone − not Hispanic by race;
+ * the script checks each is ≥ 0 and that the Hispanic cells sum to the
+ * Hispanic total. race_alone, hispanic_origin and race_ethnicity are kept
+ * (`persona check` compares them one by one). The script checks
  * every block's keys against the recode's categories and every count block's
  * sum against the total, and fails otherwise.
  */
@@ -71,6 +76,21 @@ for (const [name, [blockName, labels]] of Object.entries(MAPPING)) {
   margins[name] = counts;
 }
 
+// Race alone × Hispanic origin (B03002's 14 cells), derived exactly from the DP05 blocks: not Hispanic by
+// race = race_ethnicity's seven non-Hispanic rows; Hispanic by race = race alone − not Hispanic of that race.
+// Each Hispanic cell must be ≥ 0 and the Hispanic cells must sum to the Hispanic total.
+margins.race_hispanic = {};
+let hispanicSum = 0;
+for (let race = 1; race <= 7; race++) {
+  const notHispanic = margins.race_ethnicity[String(race + 1)];
+  const hispanic = margins.race_alone[String(race)] - notHispanic;
+  if (!(hispanic >= 0)) throw new Error(`race_hispanic: race ${race} has ${hispanic} Hispanic persons (race alone < not Hispanic)`);
+  margins.race_hispanic[String(race)] = notHispanic;
+  margins.race_hispanic[String(race + 7)] = hispanic;
+  hispanicSum += hispanic;
+}
+if (hispanicSum !== margins.hispanic_origin['1']) throw new Error(`race_hispanic: Hispanic cells sum to ${hispanicSum}, not ${margins.hispanic_origin['1']}`);
+
 // Language at home: DP02 splits other languages four ways (needs LANP); the recode keeps English only vs other.
 const language = blocks.language_at_home_5plus;
 const englishOnly: number = language.categories['English only'];
@@ -91,6 +111,11 @@ for (const [name, block] of Object.entries(margins)) {
   if (name === 'census_region' ? Math.abs(sum - 1) > 1e-12 : sum !== TOTAL) throw new Error(`${name} sums to ${sum}`);
 }
 
+// race_hispanic right after the three blocks it refines.
+const names = Object.keys(margins).filter((name) => name !== 'race_hispanic');
+names.splice(names.indexOf('race_ethnicity') + 1, 0, 'race_hispanic');
+const ordered = Object.fromEntries(names.map((name) => [name, margins[name]]));
+
 const out = fileURLToPath(new URL('acs2022_margins.json', dataDir));
-writeFileSync(out, `${JSON.stringify({ total: TOTAL, margins }, null, 2)}\n`);
+writeFileSync(out, `${JSON.stringify({ total: TOTAL, margins: ordered }, null, 2)}\n`);
 process.stdout.write(`wrote ${out}\n`);

@@ -17,7 +17,8 @@ export { imputeHotDeck, isImputed, type HotDeckOptions, type HotDeckResult } fro
 export { MATCH_LEVELS, AGE_BAND_LOWER_BOUNDS, ageBand, type MatchLevel } from './imputation/match-cells.js';
 export { SEED_MISSING_ITEMS } from './imputation/seed-missing-items.js';
 export { recodes, applyRecodes } from './recodes/registry.js';
+export { deriveCensusRecodes, type StringColumns } from './recodes/derive-recodes.js';
 export { NOT_IN_UNIVERSE, type Recode } from './recodes/recode.js';
 export { ADJINC_2024 } from './recodes/personal-income.js';
 export { regionOfState } from './recodes/census-region.js';
-export { loadDefaultMargins, type Margins } from './margins/default-margins.js';
+export { loadDefaultMargins, defaultRakingMargins, DEFAULT_RAKING_VARIABLES, type Margins } from './margins/default-margins.js';

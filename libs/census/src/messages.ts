@@ -31,6 +31,8 @@ export const message = {
   codeOutsideRecode: (variable: string, value: number, recode: string) =>
     `${variable} = ${value} is not a code that recode "${recode}" knows (see the 2024 PUMS data dictionary)`,
   unknownState: (state: string) => `STATE "${state}" is not one of the 50 states or DC`,
+  recodeNeedsColumns: (recode: string, missing: readonly string[]) =>
+    `margin variable "${recode}" is not a column of the sample; it is a census recode derived from ${missing.join(', ')}, which the sample lacks too`,
 
   // Hot-deck imputation (imputation/)
   noDonor: (row: number, cell: string) =>

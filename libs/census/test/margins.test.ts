@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { loadDefaultMargins, recodes } from '@persona/census';
+import { DEFAULT_RAKING_VARIABLES, defaultRakingMargins, loadDefaultMargins, recodes } from '@persona/census';
 import { estimateOf, readAcsProfile, type AcsRow } from './acs-table.js';
 import { expectApproxEqual } from './approx-equal.js';
 
@@ -51,6 +51,43 @@ describe('loadDefaultMargins', () => {
     const nonHispanic = ['White alone', 'Black or African American alone', 'American Indian and Alaska Native alone', 'Asian alone',
       'Native Hawaiian and Other Pacific Islander alone', 'Some Other Race alone', 'Two or More Races'];
     nonHispanic.forEach((label, i) => expect(margins.margins.race_ethnicity[String(i + 2)], label).toBe(estimateOf(dp05, 'HISPANIC OR LATINO AND RACE', label)));
+  });
+
+  it('race_hispanic: not Hispanic cells are DP05 rows; Hispanic cells are DP05 race alone − not Hispanic of that race', () => {
+    // Oracle: the DP05 export's "RACE" and "HISPANIC OR LATINO AND RACE" rows (B03002 cells by difference).
+    const races = ['White', 'Black or African American', 'American Indian and Alaska Native', 'Asian', 'Native Hawaiian and Other Pacific Islander', 'Some Other Race'];
+    const nonHispanicLabels = [...races.map((race) => `${race} alone`), 'Two or More Races'];
+    const block = margins.margins.race_hispanic;
+    nonHispanicLabels.forEach((label, i) => {
+      const notHispanic = estimateOf(dp05, 'HISPANIC OR LATINO AND RACE', label);
+      const raceAlone = estimateOf(dp05, 'RACE', i < 6 ? races[i] : 'Two or More Races');
+      expect(block[String(i + 1)], label).toBe(notHispanic);
+      expect(block[String(i + 8)], `Hispanic ${label}`).toBe(raceAlone - notHispanic);
+      expect(block[String(i + 8)], `Hispanic ${label}`).toBeGreaterThanOrEqual(0);
+    });
+    const hispanic = Object.entries(block).filter(([code]) => Number(code) >= 8).reduce((sum, [, count]) => sum + count, 0);
+    expect(hispanic).toBe(estimateOf(dp05, 'HISPANIC OR LATINO AND RACE', 'Hispanic or Latino (of any race)'));
+    expect(Object.values(block).reduce((a, b) => a + b, 0)).toBe(estimateOf(dp05, 'HISPANIC OR LATINO AND RACE', 'Total population'));
+  });
+
+  it('race_hispanic collapses exactly to race_alone, hispanic_origin and race_ethnicity (so raking on it alone loses nothing)', () => {
+    // Oracle: the three published blocks (each checked against DP05 above); the collapse follows B03002's layout.
+    const block = margins.margins.race_hispanic;
+    for (let race = 1; race <= 7; race++) {
+      expect(block[String(race)] + block[String(race + 7)], `race ${race}`).toBe(margins.margins.race_alone[String(race)]);
+      expect(block[String(race)], `race ${race}`).toBe(margins.margins.race_ethnicity[String(race + 1)]);
+    }
+    const notHispanic = [1, 2, 3, 4, 5, 6, 7].reduce((sum, race) => sum + block[String(race)], 0);
+    expect(notHispanic).toBe(margins.margins.hispanic_origin['2']);
+  });
+
+  it('defaultRakingMargins: every block but the margins of race_hispanic, same total', () => {
+    const raking = defaultRakingMargins();
+    expect(raking.total).toBe(TOTAL);
+    expect(Object.keys(raking.margins)).toEqual([...DEFAULT_RAKING_VARIABLES]);
+    const left = Object.keys(margins.margins).filter((name) => !DEFAULT_RAKING_VARIABLES.includes(name));
+    expect(left.sort()).toEqual(['hispanic_origin', 'race_alone', 'race_ethnicity']);
+    for (const name of DEFAULT_RAKING_VARIABLES) expect(raking.margins[name], name).toEqual(margins.margins[name]);
   });
 
   it('matches DP02: education 25+, marital status 15+ (male + female), citizenship, veterans, language 5+', () => {

@@ -57,6 +57,30 @@ describe('recodes', () => {
     ])).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
+  it('race_hispanic (B03002 cells): not Hispanic 1–7, Hispanic 8–14, race alone as race_alone', () => {
+    // Oracle: B03002 lines 3–9 (not Hispanic, by race alone) and 13–19 (Hispanic, by race alone).
+    expect(codes('race_hispanic', [
+      { HISP: 1, RAC1P: 1 }, { HISP: 1, RAC1P: 2 }, { HISP: 1, RAC1P: 5 }, { HISP: 1, RAC1P: 6 }, { HISP: 1, RAC1P: 7 },
+      { HISP: 1, RAC1P: 8 }, { HISP: 1, RAC1P: 9 }, { HISP: 2, RAC1P: 1 }, { HISP: 24, RAC1P: 2 }, { HISP: 3, RAC1P: 3 },
+      { HISP: 4, RAC1P: 6 }, { HISP: 2, RAC1P: 7 }, { HISP: 2, RAC1P: 8 }, { HISP: 2, RAC1P: 9 },
+    ])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+  });
+
+  it('race_hispanic agrees with race_alone, hispanic_origin and race_ethnicity on every HISP × RAC1P pair', () => {
+    // Oracle: the three published recodes (each checked above against the data dictionary).
+    const rows = [];
+    for (let HISP = 1; HISP <= 24; HISP++) for (let RAC1P = 1; RAC1P <= 9; RAC1P++) rows.push({ HISP, RAC1P });
+    const joint = codes('race_hispanic', rows);
+    const race = codes('race_alone', rows);
+    const hispanic = codes('hispanic_origin', rows);
+    const ethnicity = codes('race_ethnicity', rows);
+    joint.forEach((code, i) => {
+      expect(((code - 1) % 7) + 1).toBe(race[i]);
+      expect(code > 7 ? 1 : 2).toBe(hispanic[i]);
+      expect(code > 7 ? 1 : code + 1).toBe(ethnicity[i]);
+    });
+  });
+
   it('education: DP02 25+ groups from SCHL, under 25 out of universe', () => {
     const schl = [1, 11, 12, 15, 16, 17, 18, 19, 20, 21, 22, 24];
     expect(codes('education', schl.map((SCHL) => ({ AGEP: 30, SCHL })))).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 6, 7, 7]);

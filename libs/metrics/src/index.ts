@@ -3,9 +3,9 @@ export { hellingerDistance } from './distances/hellinger-distance.js';
 export { kullbackLeiblerDivergence } from './distances/kullback-leibler-divergence.js';
 export { jensenShannonDivergence } from './distances/jensen-shannon-divergence.js';
 export { maxAbsoluteError } from './distances/max-absolute-error.js';
-export { chiSquareUpperTail } from './tests/chi-square-upper-tail.js';
-export { chiSquareGoodnessOfFit, type GoodnessOfFit } from './tests/chi-square-goodness-of-fit.js';
-export { gTest } from './tests/g-test.js';
+export { chiSquareUpperTail } from './significance/chi-square-upper-tail.js';
+export { chiSquareGoodnessOfFit, type GoodnessOfFit } from './significance/chi-square-goodness-of-fit.js';
+export { gTest } from './significance/g-test.js';
 export { binomialVariate } from './sampling/binomial-variate.js';
 export { multinomialVariate } from './sampling/multinomial-variate.js';
 export { tvdNoiseBand, DEFAULT_NOISE_DRAWS, type NoiseBand, type NoiseBandOptions } from './noise/tvd-noise-band.js';
@@ -31,4 +31,3 @@ export { readCheckSample, type CheckSampleFile } from './inputs/read-check-sampl
 export { personasToCensus, type PersonaCensus, type UnmappedValue } from './inputs/persona-census.js';
 export { parsePersonaBlock, splitPersonaBlocks, type ParsedPersona, type PersonaField } from './inputs/persona-block.js';
 export { PERSONA_ATTRIBUTES, PERSONA_RECODES, normaliseLabel, type PersonaAttribute, type LabelMatch } from './inputs/persona-vocabulary.js';
-export { deriveCensusRecodes, type StringColumns } from './inputs/derive-census-recodes.js';

@@ -74,9 +74,6 @@ export const message = {
   noUsablePersonas: (dropped: number) =>
     `every persona (${dropped}) has an unmapped value in a compared variable: nothing to compare (see the unmapped values above)`,
   pairsInvalid: (raw: string) => `expected --pairs A:B[,C:D…] (two variable names per pair), got ${quote(raw)}`,
-  recodeNeedsColumns: (recode: string, missing: readonly string[]) =>
-    `margin variable ${quote(recode)} is not a column of the sample; it is a census recode derived from ${missing.join(', ')}, which the sample lacks too`,
-  notAnIntegerCode: (text: string) => `expected an integer code or a blank, got ${quote(text)}`,
 
   // ---- numeric arguments ----------------------------------------------------------------------
   distributionLengths: (p: number, q: number) => `expected two distributions over the same categories, got lengths ${p} and ${q}`,

@@ -3,7 +3,6 @@ import { InputError, writeFileAtomic } from '@persona/core';
 import { recodes } from '@persona/census';
 import {
   checkRepresentativeness,
-  deriveCensusRecodes,
   metricsMessage as message,
   PERSONA_RECODES,
   pumsJointTargets,
@@ -12,6 +11,7 @@ import {
   type UnmappedValue,
 } from '@persona/metrics';
 import { action, ExitCode, numberOption, printJson } from '../kit.js';
+import { deriveRecodes } from '../inputs/derive-recodes.js';
 import { readMargins } from '../inputs/read-margins.js';
 import { message as cliMessage } from '../messages.js';
 import { SampleTable } from '../inputs/sample-table.js';
@@ -59,7 +59,7 @@ Samples:
   in a compared variable is left out ("personas": read vs compared); see
   libs/metrics/src/inputs/PERSONA_STRINGS.md.
   With the embedded margins, variables the sample neither has nor can derive
-  (persona strings: hispanic_origin, race_ethnicity, census_region) are skipped
+  (persona strings: hispanic_origin, race_ethnicity, race_hispanic, census_region) are skipped
   and listed in "skipped"; with a margins file they are bad input (exit 2).
 
 Universes: the not-in-universe category "0" of education (25+), marital_status
@@ -108,7 +108,7 @@ export interface CheckFileOptions {
  */
 export async function checkSampleFile(path: string, options: CheckFileOptions): Promise<CheckRun> {
   const file = await readCheckSample(path);
-  const margins = await readMargins(options.margins);
+  const margins = await readMargins(options.margins, 'checking');
   let document: unknown = margins.document;
   let variables = margins.variables;
   const skipped: string[] = [];
@@ -127,9 +127,7 @@ export async function checkSampleFile(path: string, options: CheckFileOptions): 
   const table = SampleTable.fromTable(file.table);
   if (table.nRows === 0) throw new InputError(message.emptySample(), { file: path });
   const pairVariables = [...new Set((options.pairs ?? []).flat())];
-  const derivedColumns = deriveCensusRecodes(table, [...new Set([...variables, ...pairVariables])]);
-  for (const [name, values] of derivedColumns) table.addDerived(name, values);
-  const derived = [...derivedColumns.keys()];
+  const derived = deriveRecodes(table, [...new Set([...variables, ...pairVariables])]);
   let weights = options.weight === undefined ? undefined : table.weights(options.weight);
   let columns: Record<string, ArrayLike<string>> | SampleTable = table;
   let personas: CheckRun['personas'];

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { action, ExitCode, printJson } from '../kit.js';
 import { loadSample } from '../inputs/load-sample.js';
-import { readMargins } from '../inputs/read-margins.js';
+import { DEFAULT_RAKING_HELP, readMargins } from '../inputs/read-margins.js';
 import { message } from '../messages.js';
 import { choiceOption, parseBounds, positiveInteger, positiveNumber } from '../options.js';
 import { writeWeightsCsv } from '../outputs/write-weights.js';
@@ -47,7 +47,10 @@ Category keys compare as strings with the sample's values ("01" is not "1").
 Extensions to the fixed form: --sample and --margins may be omitted (embedded
 ACS 2024 PUMS seed, CA/TX rows hot-deck imputed; embedded ACS 2022 national
 margins). A margins variable that is not a sample column but is a census recode
-(age_group, sex, race_ethnicity, education, …) is derived from the PUMS columns.
+(age_group, sex, race_hispanic, education, census_region, …) is derived from
+the PUMS columns (STATE read as text, other columns as integer codes).
+
+${DEFAULT_RAKING_HELP}
 
 Exit codes: 0 converged; 2 bad input (message names file, line, field);
 3 did not converge (the result is still printed, with "converged": false).`,
@@ -60,7 +63,7 @@ async function runRake(options: RakeOptions): Promise<number> {
   const bounds = options.bounds === undefined ? undefined : parseBounds(options.bounds);
   const maxIter = positiveInteger('--max-iter', options.maxIter);
   const tol = positiveNumber('--tol', options.tol);
-  const margins = await readMargins(options.margins);
+  const margins = await readMargins(options.margins, 'raking');
   const sample = await loadSample(options.sample, options.weight);
   const fit = fitWeights(sample, margins, { method, bounds, maxIter, tol });
   if (options.out !== undefined) await writeWeightsCsv(options.out, fit.weights);

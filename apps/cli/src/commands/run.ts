@@ -7,7 +7,7 @@ import { defaultMarginsPath, pumsSeedPath } from '@persona/census';
 import { Rng, writeFileAtomic } from '@persona/core';
 import { action, ExitCode, printJson } from '../kit.js';
 import { EMBEDDED_SEED, loadSample, SEED_IMPUTATION_SEED } from '../inputs/load-sample.js';
-import { EMBEDDED_MARGINS, readMargins } from '../inputs/read-margins.js';
+import { DEFAULT_RAKING_HELP, EMBEDDED_MARGINS, readMargins } from '../inputs/read-margins.js';
 import { integerOption, positiveInteger } from '../options.js';
 import { writeRecords } from '../outputs/write-records.js';
 import { writeWeightsCsv } from '../outputs/write-weights.js';
@@ -51,7 +51,9 @@ margin variables with probabilities ∝ raked weight. Writes (atomically):
   out/weights.csv   row,weight for every seed row
   out/sample.csv    the drawn rows: "row" (0-based seed row), then every column
   out/manifest.json seed, versions, data provenance (sha256), configuration, timings
-Not built yet: ${NOT_BUILT.join('; ')}.`,
+Not built yet: ${NOT_BUILT.join('; ')}.
+
+${DEFAULT_RAKING_HELP}`,
     )
     .action(action(async (options: RunOptions) => runPipeline(options)));
 }
@@ -69,7 +71,7 @@ async function runPipeline(options: RunOptions): Promise<number> {
   };
 
   const population = await loadSample(undefined, undefined);
-  const margins = await readMargins(undefined);
+  const margins = await readMargins(undefined, 'raking');
   lap('loadAndImputeMs');
   const fit = fitWeights(population, margins, DEFAULT_FIT);
   lap('rakeMs');

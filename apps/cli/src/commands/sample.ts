@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { Rng } from '@persona/core';
 import { action, ExitCode, printJson } from '../kit.js';
 import { loadSample } from '../inputs/load-sample.js';
-import { readMargins } from '../inputs/read-margins.js';
+import { DEFAULT_RAKING_HELP, readMargins } from '../inputs/read-margins.js';
 import { message } from '../messages.js';
 import { choiceOption, integerOption, positiveInteger } from '../options.js';
 import { writeRecords } from '../outputs/write-records.js';
@@ -54,7 +54,11 @@ Output (--json): { "n", "method", "seed", "populationSize", "weightsFrom",
   "rows": [0-based population rows], "balance" | "allocation" when defined,
   "raking": { "converged", "iterations", "maxRelError" } when raked }.
 Exit codes: 0 success; 2 bad input; 3 raking the population did not converge
-(the draw is still made and printed).`,
+(the draw is still made and printed).
+
+${DEFAULT_RAKING_HELP}
+Balancing on race_hispanic balances its margins race_alone, hispanic_origin and
+race_ethnicity too.`,
     )
     .action(action(async (options: SampleOptions) => runSample(options)));
 }
@@ -65,7 +69,7 @@ async function runSample(options: SampleOptions): Promise<number> {
   const method = choiceOption('--method', options.method, SAMPLING_METHODS);
   const population = await loadSample(options.sample, options.weight);
   const rake = options.margins !== undefined || options.sample === undefined;
-  const margins = rake ? await readMargins(options.margins) : undefined;
+  const margins = rake ? await readMargins(options.margins, 'raking') : undefined;
   const fit = margins ? fitWeights(population, margins, DEFAULT_FIT) : undefined;
   const weights = fit?.weights ?? population.baseWeights ?? new Float64Array(population.table.nRows).fill(1);
   const weightsFrom = fit ? 'raked' : population.weightColumn !== undefined ? `column ${population.weightColumn}` : 'equal';

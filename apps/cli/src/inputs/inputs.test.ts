@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { censusMessage } from '@persona/census';
 import { readTable } from '@persona/core';
 import { message } from '../messages.js';
 import { deriveRecodes } from './derive-recodes.js';
@@ -24,14 +25,23 @@ describe('CLI inputs', () => {
     expect(sample.has('NOT_A_RECODE')).toBe(false);
   });
 
+  it('derives census_region from a zero-padded STATE column, read as text', async () => {
+    // Regression: STATE used to be read as an integer column, and census_region failed with
+    // "column STATE holds integer codes, not text" on any file with a STATE column.
+    const sample = await sampleFrom('states.csv', 'STATE,AGEP\n06,30\n36,40\n48,50\n17,60\n');
+    expect(deriveRecodes(sample, ['census_region', 'age_group'])).toEqual(['census_region', 'age_group']);
+    // Oracle: Census Bureau regions (CA 06 → West 4, NY 36 → Northeast 1, TX 48 → South 3, IL 17 → Midwest 2).
+    expect(sample.column('census_region')).toEqual(['4', '1', '3', '2']);
+  });
+
   it('says which PUMS columns a recode needs when the sample lacks them', async () => {
     const sample = await sampleFrom('no-age.csv', 'SEX\n1\n');
-    expect(() => deriveRecodes(sample, ['age_group'])).toThrow(message.recodeNeedsColumns('age_group', ['AGEP']));
+    expect(() => deriveRecodes(sample, ['age_group'])).toThrow(censusMessage.recodeNeedsColumns('age_group', ['AGEP']));
   });
 
   it('names the line of a PUMS cell that is not an integer code', async () => {
     const sample = await sampleFrom('bad-age.csv', 'AGEP\n30\nthirty\n');
-    expect(() => deriveRecodes(sample, ['age_group'])).toThrow(`bad-age.csv:3: field "AGEP": ${message.notAnInteger('thirty')}`);
+    expect(() => deriveRecodes(sample, ['age_group'])).toThrow(`bad-age.csv:3: field "AGEP": ${censusMessage.notAnInteger('thirty')}`);
   });
 
   it('names the line of a blank base weight', async () => {
@@ -41,6 +51,6 @@ describe('CLI inputs', () => {
   });
 
   it('reports a missing margins file', async () => {
-    await expect(readMargins(join(dir, 'none.json'))).rejects.toThrow(message.marginsUnreadable('no such file'));
+    await expect(readMargins(join(dir, 'none.json'), 'raking')).rejects.toThrow(message.marginsUnreadable('no such file'));
   });
 });

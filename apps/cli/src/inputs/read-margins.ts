@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { InputError } from '@persona/core';
-import { loadDefaultMargins } from '@persona/census';
+import { DEFAULT_RAKING_VARIABLES, defaultRakingMargins, loadDefaultMargins } from '@persona/census';
 import { message } from '../messages.js';
 
 /** A margins document and where it came from. */
@@ -16,15 +16,37 @@ export interface MarginsInput {
 /** Describes the embedded default margins (ACS 2022 1-year national, census recodes). */
 export const EMBEDDED_MARGINS = 'embedded ACS 2022 1-year national margins (data/census/acs2022_margins.json)';
 
+/** The --help paragraph on the default raking margins (persona rake, sample, run). */
+export const DEFAULT_RAKING_HELP = `Default raking margins: the embedded ACS 2022 blocks
+${DEFAULT_RAKING_VARIABLES.join(', ')}.
+race_hispanic (race alone × Hispanic origin, the 14 cells of B03002) stands in
+for race_alone, hispanic_origin and race_ethnicity, which the embedded file also
+holds (persona check compares them): raking on overlapping margins is redundant;
+the joint block carries exactly the same information. A --margins file is raked
+on every block it holds, overlapping or not.`;
+
 /**
- * Reads a MARGINS.json file (CONTRACTS.md form), or the embedded ACS 2022
- * margins when `path` is undefined. The document is validated later by
+ * What the embedded margins are read for when no file is given: `raking`
+ * (`persona rake`, `sample`, `run`) takes the default raking selection,
+ * `checking` (`persona check`) every block.
+ */
+export type MarginsUse = 'raking' | 'checking';
+
+/**
+ * Reads a MARGINS.json file (CONTRACTS.md form), every block of which is
+ * used, or the embedded ACS 2022 margins when `path` is undefined. For raking,
+ * the embedded margins are `defaultRakingMargins()` of `@persona/census`:
+ * race_hispanic (race alone × Hispanic origin, B03002) instead of race_alone,
+ * hispanic_origin and race_ethnicity — raking on overlapping margins is
+ * redundant; the joint block carries exactly the same information, and IPF
+ * needs about a fifth of the sweeps. For checking, every embedded block is
+ * compared, the overlapping ones included. The document is validated later by
  * `parseMargins`, against the sample.
  * @throws {InputError} when the file cannot be read or is not JSON.
  */
-export async function readMargins(path: string | undefined): Promise<MarginsInput> {
+export async function readMargins(path: string | undefined, use: MarginsUse): Promise<MarginsInput> {
   if (path === undefined) {
-    const document = loadDefaultMargins();
+    const document = use === 'raking' ? defaultRakingMargins() : loadDefaultMargins();
     return { document, source: EMBEDDED_MARGINS, variables: Object.keys(document.margins) };
   }
   let text: string;

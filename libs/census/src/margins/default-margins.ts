@@ -17,7 +17,44 @@ export interface Margins {
  * block including its out-of-universe code "0" so that every block sums to
  * the total population, 333,287,562. Derived by
  * libs/census/scripts/make-default-margins.ts; provenance in data/census/README.md.
+ * Holds overlapping race blocks (`race_alone`, `hispanic_origin`,
+ * `race_ethnicity` and their joint `race_hispanic`), so that checks can compare
+ * each; raking uses {@link defaultRakingMargins}.
  */
 export function loadDefaultMargins(): Margins {
   return JSON.parse(readFileSync(fileURLToPath(defaultMarginsPath), 'utf8')) as Margins;
+}
+
+/**
+ * The blocks of the embedded margins that raking uses by default (`persona
+ * rake` without --margins, `persona sample`, `persona run`, and the reference
+ * of two-way checks): every block except `race_alone`, `hispanic_origin` and
+ * `race_ethnicity`, which are margins of `race_hispanic` (B03002's 14 race ×
+ * Hispanic-origin cells). Raking on overlapping margins is redundant; the
+ * joint block carries exactly the same information (its cells are derived
+ * exactly from the three DP05 blocks), and dropping the overlap lets iterative
+ * proportional fitting converge in far fewer sweeps (113 instead of 552 for
+ * the embedded seed at tol 1e-6) to the same weights.
+ */
+export const DEFAULT_RAKING_VARIABLES: readonly string[] = Object.freeze([
+  'age_group',
+  'sex',
+  'race_hispanic',
+  'education',
+  'marital_status',
+  'employment_status',
+  'nativity_citizenship',
+  'veteran_status',
+  'language_at_home',
+  'census_region',
+]);
+
+/**
+ * The embedded margins restricted to {@link DEFAULT_RAKING_VARIABLES}, in
+ * that order (same `total`): the margins `persona rake`, `sample` and `run`
+ * rake to by default. A user-given margins file is raked on all its blocks.
+ */
+export function defaultRakingMargins(): Margins {
+  const { total, margins } = loadDefaultMargins();
+  return { total, margins: Object.fromEntries(DEFAULT_RAKING_VARIABLES.map((name) => [name, margins[name]])) };
 }

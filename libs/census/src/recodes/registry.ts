@@ -14,6 +14,7 @@ import { nativityCitizenship } from './nativity-citizenship.js';
 import { personalIncome } from './personal-income.js';
 import { raceAlone } from './race-alone.js';
 import { raceEthnicity } from './race-ethnicity.js';
+import { raceHispanic } from './race-hispanic.js';
 import type { Recode } from './recode.js';
 import { sex } from './sex.js';
 import { veteranStatus } from './veteran-status.js';
@@ -27,6 +28,7 @@ export const recodes: Readonly<Record<string, Recode>> = Object.freeze(
       raceAlone,
       hispanicOrigin,
       raceEthnicity,
+      raceHispanic,
       education,
       maritalStatus,
       employmentStatus,

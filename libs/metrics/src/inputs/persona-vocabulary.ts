@@ -293,8 +293,8 @@ export const PERSONA_ATTRIBUTES: readonly PersonaAttribute[] = [
 /**
  * The census recodes a parsed persona file carries (each needs only columns
  * of {@link PERSONA_ATTRIBUTES}). PERSONA has no Hispanic-origin field and no
- * state, so `hispanic_origin`, `race_ethnicity` and `census_region` cannot be
- * derived; `personal_income` is left out because PERSONA's income is not PINCP.
+ * state, so `hispanic_origin`, `race_ethnicity`, `race_hispanic` and
+ * `census_region` cannot be derived; `personal_income` is left out because PERSONA's income is not PINCP.
  */
 export const PERSONA_RECODES: readonly string[] = [
   'age_group',

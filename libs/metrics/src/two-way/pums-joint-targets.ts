@@ -1,5 +1,5 @@
 import { InputError } from '@persona/core';
-import { applyRecodes, imputeHotDeck, loadDefaultMargins, loadPumsSeed, recodes } from '@persona/census';
+import { applyRecodes, defaultRakingMargins, imputeHotDeck, loadPumsSeed, recodes } from '@persona/census';
 import { rake } from '@persona/raking';
 import { message } from '../messages.js';
 import { readTargetShares } from '../margins/target-shares.js';
@@ -23,9 +23,12 @@ export interface PumsJointOptions {
  * Reference joint distributions of pairs of census recodes, from the embedded
  * ACS 2024 PUMS seed (`loadPumsSeed`): the California and Texas rows are filled
  * by `imputeHotDeck`, every recode is applied (`applyRecodes`), and the PWGTP
- * weights are raked (`rake`, Deming–Stephan IPF, tol 1e-6) to every block of
- * the embedded ACS 2022 margins (`loadDefaultMargins`; a shares block is scaled
- * to the margins' total). The joint target of a pair is the raked weighted
+ * weights are raked (`rake`, Deming–Stephan IPF, tol 1e-6) to the default
+ * raking blocks of the embedded ACS 2022 margins (`defaultRakingMargins`:
+ * race_hispanic in place of its margins race_alone, hispanic_origin and
+ * race_ethnicity — raking on overlapping margins is redundant; the joint block
+ * carries exactly the same information; a shares block is scaled to the
+ * margins' total). The joint target of a pair is the raked weighted
  * count of each cell — so its one-way margins are the ACS margins and its
  * association is the seed's. Not-in-universe codes are kept; the check drops
  * them. The `reference` field says so, with the raking's convergence.
@@ -41,7 +44,7 @@ export async function pumsJointTargets(
     if (a === b) throw new InputError(message.pairSameVariable(a), { field: 'pairs' });
     for (const v of [a, b]) if (!known.includes(v)) throw new InputError(message.pairNotRecode(v, known), { field: 'pairs' });
   }
-  const margins = loadDefaultMargins();
+  const margins = defaultRakingMargins();
   const shares = readTargetShares(margins).shares;
   const marginNames = Object.keys(shares);
   const needed = [...new Set([...marginNames, ...pairs.flat()])];

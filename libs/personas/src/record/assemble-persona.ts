@@ -1,4 +1,4 @@
-import { SEED_MISSING_ITEMS } from '@persona/census';
+import { pumsCodebook, SEED_MISSING_ITEMS } from '@persona/census';
 import type { CensusFrame } from '../census-draw/census-frame.js';
 import { attributeBlock } from '../text/attribute-block.js';
 import { profileParagraph } from '../text/profile-paragraph.js';
@@ -14,6 +14,26 @@ interface CensusPart {
   readonly provenance: Readonly<Record<string, Provenance>>;
 }
 
+/** A PUMS column of the frame, with the dictionary labels met so far (categorical columns only). */
+type CensusField = {
+  readonly name: string;
+  /** A Character variable of the dictionary (codes with labels), not a Numeric one (AGEP, PINCP, …). */
+  readonly labelled: boolean;
+  /** Its bit in IMPFLAGS, or −1 when the hot deck never fills it. */
+  readonly imputedBit: number;
+  readonly labels: Map<number | string, string | undefined>;
+} & ({ readonly kind: 'text'; readonly values: readonly string[] } | { readonly kind: 'int'; readonly values: Int32Array; readonly blank: Uint8Array });
+
+/** The dictionary label of a field's code, looked up once per distinct code. */
+function cachedLabel(field: CensusField, key: number | string, code: string): string | undefined {
+  let label = field.labels.get(key);
+  if (label === undefined && !field.labels.has(key)) {
+    label = censusLabel(field.name, code);
+    field.labels.set(key, label);
+  }
+  return label;
+}
+
 /** Frame columns that describe the imputation or the seed's layout, not the person. */
 const NOT_PERSON_FIELDS = new Set(['FULLCOLS', 'IMPFLAGS', 'IMPDONOR', 'IMPLEVEL']);
 
@@ -25,11 +45,13 @@ const NOT_PERSON_FIELDS = new Set(['FULLCOLS', 'IMPFLAGS', 'IMPDONOR', 'IMPLEVEL
  * streams (`personaStream(seed, id, attribute)`), and renders the text.
  */
 export class PersonaAssembler {
-  private readonly fields: { name: string; read: (row: number) => string | null; imputedBit: number; labels: Map<string | null, string | undefined> }[];
+  private readonly fields: CensusField[];
   private readonly recodeNames: string[];
   private readonly flags: Int32Array;
   /** The census part of each frame row used so far (census codes, recodes, labels, provenance): immutable, shared by the personas drawn from that row. */
   private readonly rows = new Map<number, CensusPart>();
+  /** Objects with every key of a census part, copied by spread so that each part starts with all its properties (one hidden class, no transitions). */
+  private readonly templates: { census: Record<string, string | null>; labels: Record<string, string | undefined>; provenance: Record<string, Provenance>; recodes: Record<string, string> };
 
   constructor(
     private readonly frame: CensusFrame,
@@ -38,15 +60,20 @@ export class PersonaAssembler {
     const table = frame.table;
     this.fields = table.names
       .filter((name) => !NOT_PERSON_FIELDS.has(name))
-      .map((name) => {
+      .map((name): CensusField => {
         const column = table.column(name);
-        const read =
-          column.kind === 'text'
-            ? (row: number) => column.values[row]!
-            : (row: number) => (column.blank[row] === 1 ? null : String(column.values[row]));
-        return { name, read, imputedBit: SEED_MISSING_ITEMS.indexOf(name), labels: new Map<string | null, string | undefined>() };
+        const labelled = pumsCodebook().has(name) && pumsCodebook().variable(name).type === 'Character';
+        const imputedBit = SEED_MISSING_ITEMS.indexOf(name);
+        if (column.kind === 'text') return { name, kind: 'text', values: column.values, labelled, imputedBit, labels: new Map() };
+        return { name, kind: 'int', values: column.values, blank: column.blank, labelled, imputedBit, labels: new Map() };
       });
     this.recodeNames = Object.keys(frame.codes);
+    this.templates = {
+      census: Object.fromEntries(this.fields.map((f) => [f.name, null])),
+      labels: Object.fromEntries(this.fields.filter((f) => f.labelled).map((f) => [f.name, undefined])),
+      provenance: Object.fromEntries(this.fields.map((f) => [f.name, 'census' as Provenance])),
+      recodes: Object.fromEntries(this.recodeNames.map((name) => [name, ''])),
+    };
     this.flags = table.int('IMPFLAGS').values;
   }
 
@@ -74,23 +101,30 @@ export class PersonaAssembler {
   }
 
   private censusPart(row: number): CensusPart {
-    const census: Record<string, string | null> = {};
-    const labels: Record<string, string> = {};
-    const provenance: Record<string, Provenance> = {};
+    const census = { ...this.templates.census };
+    // A blank's label stays undefined: JSON leaves it out.
+    const labels = { ...this.templates.labels };
+    const provenance = { ...this.templates.provenance };
     const flags = this.flags[row]!;
     for (const field of this.fields) {
-      const code = field.read(row);
-      census[field.name] = code;
-      let label = field.labels.get(code);
-      if (label === undefined && !field.labels.has(code)) {
-        label = censusLabel(field.name, code);
-        field.labels.set(code, label);
+      let code: string | null;
+      let label: string | undefined;
+      if (field.kind === 'text') {
+        code = field.values[row]!;
+        if (field.labelled) label = cachedLabel(field, code, code);
+      } else if (field.blank[row] === 1) {
+        code = null;
+      } else {
+        const value = field.values[row]!;
+        code = String(value);
+        if (field.labelled) label = cachedLabel(field, value, code);
       }
-      if (label !== undefined && code !== null) labels[field.name] = label;
+      census[field.name] = code;
+      if (field.labelled) labels[field.name] = label;
       provenance[field.name] = field.imputedBit >= 0 && (flags >>> field.imputedBit) & 1 ? 'imputed' : 'census';
     }
-    const recodes: Record<string, string> = {};
+    const recodes = { ...this.templates.recodes };
     for (const name of this.recodeNames) recodes[name] = String(this.frame.codes[name]![row]);
-    return { census, recodes, labels: { census: labels }, provenance };
+    return { census, recodes, labels: { census: labels as Record<string, string> }, provenance };
   }
 }

@@ -66,6 +66,20 @@ function income(pincp: string | null | undefined): string | undefined {
   return `earned $${dollars(x)} last year`;
 }
 
+/** The names of the two highest scores, highest first (ties: alphabetical order). */
+function topTwo(scores: Readonly<Record<string, number>>): string[] {
+  let first: string | undefined;
+  let second: string | undefined;
+  const better = (a: string, b: string | undefined) => b === undefined || scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+  for (const name in scores) {
+    if (better(name, first)) {
+      second = first;
+      first = name;
+    } else if (better(name, second)) second = name;
+  }
+  return [first, second].filter((name): name is string => name !== undefined);
+}
+
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The census sentences of a census object (records drawn from one frame row share it). */
@@ -118,10 +132,7 @@ export function profileParagraph(record: PersonaRecord): string {
       ? `${he} is average on all Big Five traits.`
       : `Personality: ${marked.map(([trait, level]) => `${level.toLowerCase()} ${trait}`).join(', ')}.`,
   );
-  const top = Object.entries(record.values)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, 2)
-    .map(([name]) => name.replace(/([A-Z])/g, ' $1').toLowerCase());
+  const top = topTwo(record.values);
   if (top.length > 0) sentences.push(`${he} values ${top.join(' and ')} most.`);
   sentences.push(`Religion: ${record.beliefs.religion}; politics: ${record.beliefs.ideology}, ${record.beliefs.party}.`);
   const i = record.idiosyncrasies;

@@ -1,13 +1,19 @@
 import { InputError } from '@persona/core';
-import { applyRecodes, PumsTable, recodes, type PumsColumn } from '@persona/census';
 import { message } from '../messages.js';
+import { PumsTable, type PumsColumn } from '../pums/pums-table.js';
+import { applyRecodes, recodes } from './registry.js';
 
-/** The string columns of a sample (structurally `Table` of `@persona/core`). */
+/**
+ * The string columns of a sample (structurally `Table` of `@persona/core`,
+ * and the CLI's sample tables), optionally backed by a typed PUMS table.
+ */
 export interface StringColumns {
   readonly source: string;
   readonly nRows: number;
   /** When row i sits on file line i + lineOffset. */
   readonly lineOffset?: number;
+  /** The typed PUMS table behind the strings (the embedded seed): recoded as is, without re-reading the strings. */
+  readonly pums?: PumsTable;
   has(name: string): boolean;
   column(name: string): ArrayLike<string>;
 }
@@ -15,20 +21,25 @@ export interface StringColumns {
 /** PUMS columns whose codes are text (zero padding is part of the code): census_region reads STATE as text. */
 const TEXT_COLUMNS = new Set(['STATE', 'ST']);
 
-/** Category codes as strings, made once (recode codes are small integers). */
+/** Category codes as strings, made once (recode codes are small integers, < 256). */
 const CODE_TEXT = Array.from({ length: 256 }, (_, code) => String(code));
 
 /**
  * For every requested variable that is not a column of the sample but is the
- * name of a `@persona/census` recode (`age_group`, `education`, … — the keys
- * of the embedded ACS margins), derives it from the PUMS columns the recode
- * reads (e.g. `education` from AGEP and SCHL, universes included) with
- * `applyRecodes`, as a string column of category codes. The same rule as
- * `persona rake`'s derivation (PUMS cells read digit by digit, STATE kept as
- * text for `census_region`).
+ * name of a census recode (`age_group`, `education`, `census_region`, … — the
+ * keys of the embedded ACS margins), derives it from the PUMS columns the
+ * recode reads (e.g. `education` from AGEP and SCHL, universes included) with
+ * `applyRecodes`, as a string column of category codes. PUMS cells are read as
+ * integer codes (1–9 digits, optional sign, surrounding spaces allowed; blank =
+ * missing), except STATE (and ST), which `census_region` reads as text ("06"
+ * and "6" are both California). Variables that are neither a column nor a
+ * recode are left alone, so the caller's "not a column" error names them.
  * @returns derived column name → codes, in the order of `variables`.
- * @throws {InputError} when a recode's PUMS column is missing, a cell is not
- *   an integer code, or a cell is blank inside the recode's universe (naming file, line and column).
+ * @throws {InputError} when a recode's PUMS column is missing, a cell is not an
+ *   integer code, or a cell is blank inside the recode's universe (naming file,
+ *   line — or row index when lines are unknown — and column).
+ * @example
+ * deriveCensusRecodes(table, ['age_group', 'SEX']) // Map { 'age_group' → ['6', '13', …] } when AGEP is a column and age_group is not
  */
 export function deriveCensusRecodes(sample: StringColumns, variables: readonly string[]): Map<string, string[]> {
   const wanted = variables.filter((name) => !sample.has(name) && Object.hasOwn(recodes, name));
@@ -38,11 +49,14 @@ export function deriveCensusRecodes(sample: StringColumns, variables: readonly s
     const missing = recodes[name].variables.filter((variable) => !sample.has(variable));
     if (missing.length > 0) throw new InputError(message.recodeNeedsColumns(name, missing), { file: sample.source, field: name });
   }
-  const sources = [...new Set(wanted.flatMap((name) => recodes[name].variables))];
-  const typed = new Map<string, PumsColumn>(sources.map((name) => [name, pumsColumn(sample, name)]));
+  let table = sample.pums;
+  if (table === undefined) {
+    const sources = [...new Set(wanted.flatMap((name) => recodes[name].variables))];
+    table = new PumsTable(sample.nRows, new Map(sources.map((name) => [name, pumsColumn(sample, name)])), sample.source);
+  }
   let codes: Record<string, Uint8Array>;
   try {
-    codes = applyRecodes(new PumsTable(sample.nRows, typed, sample.source), wanted);
+    codes = applyRecodes(table, wanted);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const row = error.location.index;
@@ -61,7 +75,7 @@ export function deriveCensusRecodes(sample: StringColumns, variables: readonly s
   return out;
 }
 
-/** One PUMS column: text for STATE, else integer codes with a blank mask. */
+/** One PUMS column from its strings: text for STATE/ST, else integer codes with a blank mask. */
 function pumsColumn(sample: StringColumns, name: string): PumsColumn {
   const text = sample.column(name);
   const n = sample.nRows;
@@ -76,7 +90,7 @@ function pumsColumn(sample: StringColumns, name: string): PumsColumn {
     const value = parseCode(text[i]);
     if (value === BLANK) blank[i] = 1;
     else if (value === NOT_A_CODE) {
-      throw new InputError(message.notAnIntegerCode(text[i]), {
+      throw new InputError(message.notAnInteger(text[i]), {
         file: sample.source,
         field: name,
         ...(sample.lineOffset !== undefined ? { line: i + sample.lineOffset } : { index: i }),
@@ -92,7 +106,7 @@ const NOT_A_CODE = 0x7fffffff;
 /**
  * An integer code written as 1–9 digits (optional sign, surrounding spaces
  * allowed), read digit by digit — the regex `^[+-]?\d{1,9}$` without its cost
- * on millions of cells; BLANK for an empty or all-space cell, NOT_A_CODE otherwise.
+ * on millions of cells; BLANK for an empty or all-whitespace cell, NOT_A_CODE otherwise.
  */
 function parseCode(cell: string): number {
   let start = 0;
