@@ -13,13 +13,19 @@
  * 14 cells of B03002) is derived from the DP05 blocks: not Hispanic by race =
  * race_ethnicity's rows, Hispanic by race = race_alone − not Hispanic by race;
  * the script checks each is ≥ 0 and that the Hispanic cells sum to the
- * Hispanic total. race_alone, hispanic_origin and race_ethnicity are kept
+ * Hispanic total. disability (DP02) and health_insurance (DP03) are read
+ * straight from the data.census.gov exports (us_national_margins.json has no
+ * such blocks): their universe is the civilian noninstitutionalized
+ * population, so code "0" = total population − that population (the
+ * institutionalized and the Armed Forces; the recodes' own code 0 also holds
+ * the noninstitutional group quarters, see data/census/README.md). race_alone, hispanic_origin and race_ethnicity are kept
  * (`persona check` compares them one by one). The script checks
  * every block's keys against the recode's categories and every count block's
  * sum against the total, and fails otherwise.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { streamCsv } from '@persona/core';
 import { recodes } from '../src/recodes/registry.js';
 
 const dataDir = new URL('../../../data/census/', import.meta.url);
@@ -95,6 +101,39 @@ if (hispanicSum !== margins.hispanic_origin['1']) throw new Error(`race_hispanic
 const language = blocks.language_at_home_5plus;
 const englishOnly: number = language.categories['English only'];
 margins.language_at_home = { '0': TOTAL - language.universe_total, '1': englishOnly, '2': language.universe_total - englishOnly };
+
+// Disability (DP02) and health insurance coverage (DP03), civilian noninstitutionalized population, read from the
+// data.census.gov exports: the first row with the label after the section header (labels indented with NBSPs).
+async function profileRows(file: string): Promise<{ section: string; label: string; estimate: number }[]> {
+  const rows: { section: string; label: string; estimate: number }[] = [];
+  let section = '';
+  await streamCsv(fileURLToPath(new URL(file, dataDir)), {
+    onRow: ([label, estimate]) => {
+      const clean = label.replace(/\u00a0/g, ' ');
+      if (!clean.startsWith(' ')) section = clean.trim();
+      else if (estimate !== '') rows.push({ section, label: clean.trim(), estimate: Number(estimate.replace(/,/g, '')) });
+    },
+  });
+  return rows;
+}
+function estimate(rows: { section: string; label: string; estimate: number }[], section: string, label: string): number {
+  const row = rows.find((r) => r.section === section && r.label === label);
+  if (row === undefined || !Number.isSafeInteger(row.estimate)) throw new Error(`no estimate "${label}" in section "${section}"`);
+  return row.estimate;
+}
+const dp02 = await profileRows('ACSDP1Y2022.DP02-2024-03-02T185128.csv');
+const dp03 = await profileRows('ACSDP1Y2022.DP03-2024-03-02T185055.csv');
+const disabilitySection = 'DISABILITY STATUS OF THE CIVILIAN NONINSTITUTIONALIZED POPULATION';
+const civilianNoninstitutional = estimate(dp02, disabilitySection, 'Total Civilian Noninstitutionalized Population');
+const withDisability = estimate(dp02, disabilitySection, 'With a disability');
+margins.disability = { '0': TOTAL - civilianNoninstitutional, '1': withDisability, '2': civilianNoninstitutional - withDisability };
+const insuranceSection = 'HEALTH INSURANCE COVERAGE';
+const insuranceUniverse = estimate(dp03, insuranceSection, 'Civilian noninstitutionalized population');
+if (insuranceUniverse !== civilianNoninstitutional) throw new Error(`DP03 civilian noninstitutionalized population ${insuranceUniverse} ≠ DP02's ${civilianNoninstitutional}`);
+const insured = estimate(dp03, insuranceSection, 'With health insurance coverage');
+const uninsured = estimate(dp03, insuranceSection, 'No health insurance coverage');
+if (insured + uninsured !== insuranceUniverse) throw new Error(`DP03: insured ${insured} + uninsured ${uninsured} ≠ ${insuranceUniverse}`);
+margins.health_insurance = { '0': TOTAL - insuranceUniverse, '1': insured, '2': uninsured };
 
 // Census region: ACS 2024 state sums, as shares of their total (no 2022 regional counts in the files).
 const region = blocks.census_region_2024;

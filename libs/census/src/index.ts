@@ -19,6 +19,7 @@ export { SEED_MISSING_ITEMS } from './imputation/seed-missing-items.js';
 export { recodes, applyRecodes } from './recodes/registry.js';
 export { deriveCensusRecodes, type StringColumns } from './recodes/derive-recodes.js';
 export { NOT_IN_UNIVERSE, type Recode } from './recodes/recode.js';
+export { inCivilianHouseholdPopulation, CIVILIAN_HOUSEHOLD_VARIABLES } from './recodes/civilian-household.js';
 export { ADJINC_2024 } from './recodes/personal-income.js';
 export { regionOfState } from './recodes/census-region.js';
 export { loadDefaultMargins, defaultRakingMargins, DEFAULT_RAKING_VARIABLES, type Margins } from './margins/default-margins.js';

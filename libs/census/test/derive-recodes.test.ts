@@ -22,6 +22,24 @@ describe('deriveCensusRecodes', () => {
     expect(derived.get('census_region')).toEqual(['4', '4', '1', '3']);
   });
 
+  it('reads SERIALNO as text for disability and health_insurance (household vs group quarters)', () => {
+    const sample = table({
+      SERIALNO: ['2024HU0000001', '2024GQ0000002', '2024HU0000003', '2024HU0000004'],
+      AGEP: ['40', '19', '7', '22'],
+      ESR: ['1', '6', '', '4'],
+      DIS: ['1', '2', '2', '2'],
+      HICOV: ['2', '1', '1', '1'],
+    });
+    // Oracle: the 2024 PUMS dictionary (…GQ… group-quarters person; ESR 4 Armed forces; no ESR under 16) and the
+    // DP02/DP03 universe: civilian noninstitutionalized, approximated by the civilian household population.
+    const derived = deriveCensusRecodes(sample, ['disability', 'health_insurance']);
+    expect(derived.get('disability')).toEqual(['1', '0', '2', '0']);
+    expect(derived.get('health_insurance')).toEqual(['2', '0', '1', '0']);
+    expect(() => deriveCensusRecodes(table({ AGEP: ['40'], ESR: ['1'], DIS: ['1'] }), ['disability'])).toThrow(
+      message.recodeNeedsColumns('disability', ['SERIALNO']),
+    );
+  });
+
   it('derives the DP05 age groups from AGEP', () => {
     const sample = table({ AGEP: ['0', '4', '5', '34', '35', '84', '85', '99'] });
     // Oracle: the DP05 "SEX AND AGE" groups (1 = Under 5, 2 = 5 to 9, …, 6 = 25 to 34, 7 = 35 to 44, 12 = 75 to 84, 13 = 85+).

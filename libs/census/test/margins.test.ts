@@ -127,6 +127,25 @@ describe('loadDefaultMargins', () => {
     });
   });
 
+  it('matches DP02 disability status and DP03 health insurance coverage of the civilian noninstitutionalized population', () => {
+    // Oracle: DP02 "DISABILITY STATUS OF THE CIVILIAN NONINSTITUTIONALIZED POPULATION" (328,309,810; with a
+    // disability 44,146,764) and DP03 "HEALTH INSURANCE COVERAGE" (with coverage 301,941,990; none 26,367,820).
+    const disabilitySection = 'DISABILITY STATUS OF THE CIVILIAN NONINSTITUTIONALIZED POPULATION';
+    const universe = estimateOf(dp02, disabilitySection, 'Total Civilian Noninstitutionalized Population');
+    const disabled = estimateOf(dp02, disabilitySection, 'With a disability');
+    expect(margins.margins.disability).toEqual({ '0': TOTAL - universe, '1': disabled, '2': universe - disabled });
+    const insurance = 'HEALTH INSURANCE COVERAGE';
+    expect(estimateOf(dp03, insurance, 'Civilian noninstitutionalized population')).toBe(universe);
+    expect(margins.margins.health_insurance).toEqual({
+      '0': TOTAL - universe,
+      '1': estimateOf(dp03, insurance, 'With health insurance coverage'),
+      '2': estimateOf(dp03, insurance, 'No health insurance coverage'),
+    });
+    // The out-of-universe count: the institutionalized and the Armed Forces, 1.49% of the total population.
+    expect(margins.margins.disability['0']).toBe(4_977_752);
+    expect(DEFAULT_RAKING_VARIABLES).toEqual(expect.arrayContaining(['disability', 'health_insurance']));
+  });
+
   it('gives census regions as ACS 2024 shares (S0101 state sums: South 132,665,693 of 340,110,990)', () => {
     // Oracle: the census README's headline numbers (ACS 2024 1-year S0101 summed over states).
     expectApproxEqual(margins.margins.census_region['3'], 132_665_693 / 340_110_990, 1e-12, 'South share');

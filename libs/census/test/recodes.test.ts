@@ -18,7 +18,7 @@ function people(rows: Record<string, number | string | null>[]): PumsTable {
   const names = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const columns = new Map<string, PumsColumn>();
   for (const name of names) {
-    if (name === 'STATE') {
+    if (name === 'STATE' || name === 'SERIALNO') {
       columns.set(name, { kind: 'text', values: rows.map((row) => String(row[name])) });
       continue;
     }
@@ -112,9 +112,29 @@ describe('recodes', () => {
     expect(codes('language_at_home', [{ AGEP: 5, LANX: 2 }, { AGEP: 50, LANX: 1 }, { AGEP: 4, LANX: null }])).toEqual([1, 2, 0]);
   });
 
-  it('disability and health_insurance keep the PUMS codes 1/2', () => {
-    expect(codes('disability', [{ DIS: 1 }, { DIS: 2 }])).toEqual([1, 2]);
-    expect(codes('health_insurance', [{ HICOV: 2 }, { HICOV: 1 }])).toEqual([2, 1]);
+  it('disability and health_insurance: PUMS codes 1/2 for the civilian household population, 0 for group quarters and Armed Forces', () => {
+    // Oracle: the 2024 PUMS dictionary (SERIALNO "2024GQ…" group-quarters person, "2024HU…" housing unit;
+    // ESR 4, 5 Armed forces; ESR blank under 16) and the DP02/DP03 universe, civilian noninstitutionalized.
+    const persons = [
+      { SERIALNO: '2024HU0000001', AGEP: 40, ESR: 1, DIS: 1, HICOV: 2 }, // civilian employed adult in a household
+      { SERIALNO: '2024HU0000001', AGEP: 70, ESR: 6, DIS: 2, HICOV: 1 }, // not in labor force
+      { SERIALNO: '2024HU0000002', AGEP: 8, ESR: null, DIS: 2, HICOV: 1 }, // child: no ESR, civilian, in universe
+      { SERIALNO: '2024GQ0000003', AGEP: 19, ESR: 6, DIS: 1, HICOV: 1 }, // group-quarters person (dormitory or institution)
+      { SERIALNO: '2024HU0000004', AGEP: 25, ESR: 4, DIS: 2, HICOV: 1 }, // Armed forces, at work
+      { SERIALNO: '2024HU0000004', AGEP: 30, ESR: 5, DIS: 2, HICOV: 1 }, // Armed forces, with a job but not at work
+      { SERIALNO: '2024HU0000005', AGEP: 16, ESR: 3, DIS: 1, HICOV: 2 }, // unemployed 16-year-old
+    ];
+    expect(codes('disability', persons)).toEqual([1, 2, 2, 0, 0, 0, 1]);
+    expect(codes('health_insurance', persons)).toEqual([2, 1, 1, 0, 0, 0, 2]);
+  });
+
+  it('disability and health_insurance reject a SERIALNO of neither kind and a blank ESR at 16 and over', () => {
+    expect(() => applyRecodes(people([{ SERIALNO: '2024XX0000001', AGEP: 30, ESR: 1, DIS: 1 }]), ['disability'])).toThrow(
+      `people: record 0: field "SERIALNO": ${censusMessage.serialNotHuOrGq('2024XX0000001', 'disability')}`,
+    );
+    expect(() => applyRecodes(people([{ SERIALNO: '2024HU0000001', AGEP: 16, ESR: null, HICOV: 1 }]), ['health_insurance'])).toThrow(
+      `people: record 0: field "ESR": ${censusMessage.blankInUniverse('ESR', 'health_insurance')}`,
+    );
   });
 
   it('personal_income: B06010 brackets of PINCP × ADJINC (1.015250)', () => {
@@ -183,5 +203,54 @@ describe('recodes on the seed', () => {
         expect(gap, `${name} ${code}`).toBeLessThan(0.025);
       }
     }
+  });
+
+  it('documents the civilian-household approximation with the seed\'s own figures (recode doc comments, data/census/README.md)', () => {
+    // Oracle: direct weighted sums over the imputed seed (SERIALNO "GQ", ESR 4/5, DIS, HICOV read column by
+    // column, not through the recodes), against the shares written in the doc comments and the README.
+    const table = imputeHotDeck(seed, { seed: 1 }).table;
+    const serial = table.text('SERIALNO').values;
+    const esr = table.int('ESR');
+    const dis = table.int('DIS').values;
+    const hicov = table.int('HICOV').values;
+    const weight = table.int('PWGTP').values;
+    const sum = { civ: 0, civDis: 0, civUnins: 0, hu: 0, huDis: 0, huUnins: 0, all: 0, niu: 0, gq18to24: 0 };
+    for (let i = 0; i < table.rowCount; i++) {
+      const w = weight[i];
+      sum.all += w;
+      if (esr.blank[i] === 0 && (esr.values[i] === 4 || esr.values[i] === 5)) {
+        sum.niu += w;
+        continue;
+      }
+      sum.civ += w;
+      sum.civDis += dis[i] === 1 ? w : 0;
+      sum.civUnins += hicov[i] === 2 ? w : 0;
+      if (serial[i].includes('GQ')) {
+        sum.niu += w;
+        const age = table.int('AGEP').values[i];
+        sum.gq18to24 += age >= 18 && age <= 24 ? w : 0;
+        continue;
+      }
+      sum.hu += w;
+      sum.huDis += dis[i] === 1 ? w : 0;
+      sum.huUnins += hicov[i] === 2 ? w : 0;
+    }
+    const pct = (a: number, b: number) => Math.round((10_000 * a) / b) / 100;
+    expect(pct(sum.huDis, sum.hu)).toBe(13.89);
+    expect(pct(sum.civDis, sum.civ)).toBe(14.52);
+    expect(pct(sum.huUnins, sum.hu)).toBe(8.13);
+    expect(pct(sum.civUnins, sum.civ)).toBe(8.39);
+    expect(pct(sum.civ - sum.hu, sum.civ)).toBe(2.45);
+    // Millions of persons (PWGTP × 100): civilians in group quarters, and those aged 18–24.
+    expect(Math.round((sum.civ - sum.hu) / 1e2) / 100).toBe(8.34);
+    expect(Math.round(sum.gq18to24 / 1e2) / 100).toBe(3.11);
+    expect(pct(sum.niu, sum.all)).toBe(2.81);
+    const recoded = applyRecodes(table, ['disability', 'health_insurance']);
+    let niu = 0;
+    recoded.disability.forEach((code, i) => {
+      niu += code === 0 ? weight[i] : 0;
+      expect(recoded.health_insurance[i] === 0, `row ${i}`).toBe(code === 0);
+    });
+    expect(niu).toBe(sum.niu);
   });
 });

@@ -20,21 +20,48 @@ export class Rng {
   private s2: number;
   private s3: number;
   private spareNormal: number | undefined;
+  /**
+   * The cyrb128 running state after the seed path's last character, before
+   * finalisation: a child continues it over `/` + key, so `split` hashes the
+   * key only, and gives exactly the state of hashing the whole path.
+   */
+  private readonly h1: number;
+  private readonly h2: number;
+  private readonly h3: number;
+  private readonly h4: number;
   /** The seed path this stream was made from, e.g. `1/persona:17/big5`. */
   readonly path: string;
 
-  private constructor(path: string, state?: readonly [number, number, number, number]) {
+  private constructor(path: string, h1: number, h2: number, h3: number, h4: number) {
     this.path = path;
-    if (state) {
-      [this.s0, this.s1, this.s2, this.s3] = state;
-      return;
-    }
-    const [a, b, c, d] = cyrb128(path);
-    this.s0 = splitmix32(a);
-    this.s1 = splitmix32(b);
-    this.s2 = splitmix32(c);
-    this.s3 = splitmix32(d);
+    this.h1 = h1;
+    this.h2 = h2;
+    this.h3 = h3;
+    this.h4 = h4;
+    // cyrb128's finalisation of the running state, then SplitMix32 per word.
+    h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+    h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+    h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+    h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+    h1 ^= h2 ^ h3 ^ h4;
+    h2 ^= h1;
+    h3 ^= h1;
+    h4 ^= h1;
+    this.s0 = splitmix32(h1 >>> 0);
+    this.s1 = splitmix32(h2 >>> 0);
+    this.s2 = splitmix32(h3 >>> 0);
+    this.s3 = splitmix32(h4 >>> 0);
     if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
+  }
+
+  /** The generator of seed path `path`: cyrb128 over the whole path from its initial state. */
+  private static ofPath(path: string): Rng {
+    HASH[0] = 1779033703;
+    HASH[1] = 3144134277 | 0;
+    HASH[2] = 1013904242;
+    HASH[3] = 2773480762 | 0;
+    cyrb128Update(path);
+    return new Rng(path, HASH[0]!, HASH[1]!, HASH[2]!, HASH[3]!);
   }
 
   /**
@@ -47,7 +74,9 @@ export class Rng {
     if (!state.every((s) => Number.isInteger(s) && s >= 0 && s <= 0xffffffff) || state.every((s) => s === 0)) {
       throw new RangeError(message.invalidState());
     }
-    return new Rng(`state:${state.join(',')}`, state);
+    const rng = Rng.ofPath(`state:${state.join(',')}`);
+    [rng.s0, rng.s1, rng.s2, rng.s3] = state;
+    return rng;
   }
 
   /** A generator for `seed` (an integer or a string). */
@@ -56,12 +85,23 @@ export class Rng {
       throw new RangeError(message.invalidSeed(seed));
     }
     if (typeof seed !== 'number' && typeof seed !== 'string') throw new RangeError(message.invalidSeed(seed));
-    return new Rng(String(seed));
+    return Rng.ofPath(String(seed));
   }
 
-  /** An independent child stream named by `key` (see the class comment). */
+  /**
+   * An independent child stream named by `key` (see the class comment): the
+   * generator of seed path `path + '/' + key`, i.e. `Rng.fromSeed(path + '/' + key)`.
+   * Only the key is hashed, continuing the parent's cyrb128 running state.
+   */
   split(key: string | number): Rng {
-    return new Rng(`${this.path}/${String(key)}`);
+    const text = typeof key === 'string' ? key : String(key);
+    HASH[0] = this.h1;
+    HASH[1] = this.h2;
+    HASH[2] = this.h3;
+    HASH[3] = this.h4;
+    cyrb128Step(47); // '/'
+    cyrb128Update(text);
+    return new Rng(`${this.path}/${text}`, HASH[0]!, HASH[1]!, HASH[2]!, HASH[3]!);
   }
 
   /** A uniform 32-bit unsigned integer. */
@@ -138,12 +178,28 @@ function splitmix32(x: number): number {
   return (z ^ (z >>> 16)) >>> 0;
 }
 
+/** cyrb128's running state (h1..h4), advanced in place by {@link cyrb128Update}. */
+const HASH = new Int32Array(4);
+
 /**
- * cyrb128 (bryc, public domain): a 128-bit non-cryptographic hash of the seed
- * path, so that distinct paths give distinct states far beyond 2^32 streams.
+ * cyrb128 (bryc, public domain), a 128-bit non-cryptographic hash of the seed
+ * path, so that distinct paths give distinct states far beyond 2^32 streams:
+ * one step of its running state per UTF-16 code unit `k`. The state after a
+ * path is the state after its prefix continued over the rest, which is what
+ * lets `split` hash the key only; the finalisation is in the Rng constructor.
  */
-function cyrb128(text: string): [number, number, number, number] {
-  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+function cyrb128Step(k: number): void {
+  const h1 = HASH[0]!, h2 = HASH[1]!, h3 = HASH[2]!, h4 = HASH[3]!;
+  const n1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+  HASH[0] = n1;
+  HASH[1] = h3 ^ Math.imul(h2 ^ k, 2869860233);
+  HASH[2] = h4 ^ Math.imul(h3 ^ k, 951274213);
+  HASH[3] = n1 ^ Math.imul(h4 ^ k, 2716044179);
+}
+
+/** Advances the running state over every code unit of `text`. */
+function cyrb128Update(text: string): void {
+  let h1 = HASH[0]!, h2 = HASH[1]!, h3 = HASH[2]!, h4 = HASH[3]!;
   for (let i = 0; i < text.length; i++) {
     const k = text.charCodeAt(i);
     h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
@@ -151,13 +207,8 @@ function cyrb128(text: string): [number, number, number, number] {
     h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
     h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
   }
-  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
-  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
-  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
-  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
-  h1 ^= h2 ^ h3 ^ h4;
-  h2 ^= h1;
-  h3 ^= h1;
-  h4 ^= h1;
-  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
+  HASH[0] = h1;
+  HASH[1] = h2;
+  HASH[2] = h3;
+  HASH[3] = h4;
 }

@@ -11,6 +11,8 @@ export { attributeBlock, NOT_AVAILABLE } from './text/attribute-block.js';
 export { profileParagraph } from './text/profile-paragraph.js';
 export { PERSONA_FORMATS, type PersonaFormat } from './export/persona-formats.js';
 export { writePersonas, formatOfPath } from './export/write-personas.js';
+export { writePersonasParquet, PARQUET_ROW_GROUP_SIZE } from './export/write-personas-parquet.js';
+export { consistencyRulesPath, personaHfAttributesPath } from './paths.js';
 export { personaHfAttributes, type PersonaHfAttribute } from './persona-hf/persona-hf-attributes.js';
 export { personaHfFields, type UnrecognisedValue } from './persona-hf/persona-hf-fields.js';
 export { validatePersonaFile, VALIDATE_FORMATS, type ValidateFormat, type PersonaFileValidation } from './validate/validate-persona-file.js';

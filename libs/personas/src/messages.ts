@@ -5,6 +5,7 @@
 export const message = {
   invalidCount: (n: unknown) => `expected the number of personas to be a positive integer, got ${String(n)}`,
   noEligibleRows: () => 'no census row is eligible for the draw (every row is excluded by the consistency rules or by --adults-only)',
+  parquetFieldType: (id: string, column: string, expected: string, value: unknown) => `persona ${id}: column ${column} is ${JSON.stringify(value) ?? 'missing'}, expected ${expected} (every persona of a Parquet file has the first one's columns)`,
   outExtension: (path: string, allowed: readonly string[]) => `expected an output file ending in ${allowed.join(', ')}, got "${path}"`,
   notJsonObject: (detail: string) => `expected one JSON object per line (a persona record): ${detail}`,
   noCensusField: () => 'expected a "census" object of PUMS codes (as persona generate writes), found none',

@@ -214,7 +214,7 @@ async function runCheck(options: CheckCliOptions): Promise<number> {
 }
 
 /** The CONTRACTS.md output (`checkRepresentativeness`'s result) plus what was read. */
-function checkJson(run: CheckRun) {
+export function checkJson(run: CheckRun) {
   return {
     ...run.result,
     sample: run.sample,

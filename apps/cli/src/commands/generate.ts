@@ -19,7 +19,7 @@ export function register(program: Command): void {
     .description('generate personas: a balanced census draw of the raked PUMS seed, procedural traits, values, beliefs and quirks, text')
     .requiredOption('--n <n>', 'number of personas (PERSONA: 1586)')
     .requiredOption('--seed <s>', 'seed of every random step (same seed = byte-identical file)')
-    .requiredOption('--out <file>', 'output file: .jsonl (default format), .csv, or with --format persona-hf .jsonl/.csv/.txt')
+    .requiredOption('--out <file>', 'output file: .jsonl (default format), .csv, .parquet, or with --format persona-hf .jsonl/.csv/.txt')
     .option('--adults-only', 'draw persons 18 and over only (default: all ages, as PERSONA)')
     .option('--format <format>', `output format: ${PERSONA_FORMATS.join(', ')} (default: from the --out extension)`)
     .option('--json', 'print exactly one JSON document on stdout')
@@ -36,6 +36,10 @@ Horvitz–Thompson weight). Formats:
               blank), recodes, labels.census, traits, bigFiveLevels, values,
               beliefs, idiosyncrasies, text {attributes, profile}, provenance
   csv         the same fields flattened (census.SEX, traits.openness, …), no labels/provenance
+  parquet     the csv columns, typed (weight, traits.*, values.* DOUBLE; census.*
+              UTF-8 strings, null = blank; the rest UTF-8 strings), row groups of
+              10,000 personas (memory holds one group); see
+              libs/personas/src/export/PERSONA_FILES.md
   persona-hf  PERSONA's release form: the attribute block in a "persona" column
               (.jsonl, .csv) or as blank-line separated blocks (.txt)
 Output (--json): { "n", "seed", "out", "format", "adultsOnly", "weight",

@@ -32,9 +32,14 @@ export function loadDefaultMargins(): Margins {
  * `race_ethnicity`, which are margins of `race_hispanic` (B03002's 14 race ×
  * Hispanic-origin cells). Raking on overlapping margins is redundant; the
  * joint block carries exactly the same information (its cells are derived
- * exactly from the three DP05 blocks), and dropping the overlap lets iterative
- * proportional fitting converge in far fewer sweeps (113 instead of 552 for
- * the embedded seed at tol 1e-6) to the same weights.
+ * exactly from the three DP05 blocks), and dropping the overlap let iterative
+ * proportional fitting converge in far fewer sweeps to the same weights (113
+ * instead of 552 for the embedded seed at tol 1e-6, before disability and
+ * health insurance were added; with them, both selections take 136). `disability` and
+ * `health_insurance` are raked on with their universe approximated by the
+ * civilian household population (their code 0 holds every group-quarters
+ * person, while the margins' code 0 holds the institutionalized and the Armed
+ * Forces only; see the recodes and data/census/README.md).
  */
 export const DEFAULT_RAKING_VARIABLES: readonly string[] = Object.freeze([
   'age_group',
@@ -46,6 +51,8 @@ export const DEFAULT_RAKING_VARIABLES: readonly string[] = Object.freeze([
   'nativity_citizenship',
   'veteran_status',
   'language_at_home',
+  'disability',
+  'health_insurance',
   'census_region',
 ]);
 

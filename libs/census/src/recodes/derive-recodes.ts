@@ -18,8 +18,12 @@ export interface StringColumns {
   column(name: string): ArrayLike<string>;
 }
 
-/** PUMS columns whose codes are text (zero padding is part of the code): census_region reads STATE as text. */
-const TEXT_COLUMNS = new Set(['STATE', 'ST']);
+/**
+ * PUMS columns read as text: census_region reads STATE as text (zero padding
+ * is part of the code); disability and health_insurance read SERIALNO (its
+ * `HU`/`GQ` part tells households from group quarters).
+ */
+const TEXT_COLUMNS = new Set(['STATE', 'ST', 'SERIALNO']);
 
 /** Category codes as strings, made once (recode codes are small integers, < 256). */
 const CODE_TEXT = Array.from({ length: 256 }, (_, code) => String(code));
@@ -32,7 +36,8 @@ const CODE_TEXT = Array.from({ length: 256 }, (_, code) => String(code));
  * `applyRecodes`, as a string column of category codes. PUMS cells are read as
  * integer codes (1–9 digits, optional sign, surrounding spaces allowed; blank =
  * missing), except STATE (and ST), which `census_region` reads as text ("06"
- * and "6" are both California). Variables that are neither a column nor a
+ * and "6" are both California), and SERIALNO, which `disability` and
+ * `health_insurance` read as text. Variables that are neither a column nor a
  * recode are left alone, so the caller's "not a column" error names them.
  * @returns derived column name → codes, in the order of `variables`.
  * @throws {InputError} when a recode's PUMS column is missing, a cell is not an
@@ -75,7 +80,7 @@ export function deriveCensusRecodes(sample: StringColumns, variables: readonly s
   return out;
 }
 
-/** One PUMS column from its strings: text for STATE/ST, else integer codes with a blank mask. */
+/** One PUMS column from its strings: text for STATE/ST/SERIALNO, else integer codes with a blank mask. */
 function pumsColumn(sample: StringColumns, name: string): PumsColumn {
   const text = sample.column(name);
   const n = sample.nRows;

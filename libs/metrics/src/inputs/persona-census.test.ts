@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { message } from '../messages.js';
-import { PERSONA_ATTRIBUTES } from './persona-vocabulary.js';
+import { PERSONA_ATTRIBUTES, PERSONA_DETAIL_ATTRIBUTES } from './persona-vocabulary.js';
 import { readCheckSample } from './read-check-sample.js';
 
 // Four MADE-UP personas in the form of PERSONA's release (not records from it), written for this test.
@@ -36,7 +36,8 @@ describe('PERSONA persona strings → census categories', () => {
     expect(table.column('veteran_status')).toEqual(['2', '2', '0', '']);
     // HHL "Asian and Pacific Island languages" and "Spanish" → other than English (2); "English" → English only (1); "Klingon" → unknown.
     expect(table.column('language_at_home')).toEqual(['2', '2', '1', '']);
-    // "None" is PERSONA's word for no disability.
+    // "None" is PERSONA's word for no disability. Every persona is inside the disability and health insurance
+    // universe (PERSONA_UNIVERSE_ASSUMED: no household marker), even with an unknown employment status (2nd, 4th).
     expect(table.column('disability')).toEqual(['2', '2', '2', '1']);
     expect(table.column('health_insurance')).toEqual(['1', '2', '1', '1']);
     // The PUMS columns themselves are kept (PUMS codes).
@@ -77,6 +78,42 @@ describe('PERSONA persona strings → census categories', () => {
     // Ambiguous: a U.S. citizen may be native or naturalized; a retiree may work.
     expect(read('citizenship', 'U.S. citizen')).toEqual({ kind: 'unrecognised' });
     expect(read('employment status', 'Retired')).toEqual({ kind: 'unrecognised' });
+  });
+
+  it('reads the attributes without a census margin (class of worker, income, fertility, difficulties, English) as PUMS codes', () => {
+    const read = (key: string, value: string) => PERSONA_DETAIL_ATTRIBUTES.find((a) => a.key === key)!.match(value);
+    expect(PERSONA_DETAIL_ATTRIBUTES.map((a) => [a.key, a.variable])).toEqual([
+      ['class of worker', 'COW'],
+      ['income', 'PINCP'],
+      ['fertility', 'FER'],
+      ['cognitive difficulty', 'DREM'],
+      ['ability to speak english', 'ENG'],
+      ['vision difficulty', 'DEYE'],
+      ['hearing difficulty', 'DEAR'],
+    ]);
+    // Oracle: the 2024 PUMS data dictionary, read by hand — COW 1 "Employee of a private for-profit company or
+    // business, …", COW 6 "Self-employed in own not incorporated business, professional practice, or farm",
+    // FER 1 "Yes", DREM 2 "No", ENG 3 "Not well", DEYE 1 "Yes", DEAR 2 "No".
+    expect(read('class of worker', 'Employee of a private for-profit company or business, or of an individual, for wages, salary, or commissions')).toEqual({
+      kind: 'code',
+      code: 1,
+    });
+    expect(read('class of worker', 'self-employed in own NOT incorporated business, professional practice, or farm')).toEqual({ kind: 'code', code: 6 });
+    expect(read('fertility', 'Yes')).toEqual({ kind: 'code', code: 1 });
+    expect(read('cognitive difficulty', 'No')).toEqual({ kind: 'code', code: 2 });
+    expect(read('ability to speak english', 'Not well')).toEqual({ kind: 'code', code: 3 });
+    expect(read('vision difficulty', 'Yes')).toEqual({ kind: 'code', code: 1 });
+    expect(read('hearing difficulty', 'No')).toEqual({ kind: 'code', code: 2 });
+    // The dictionary's N/A labels are the PUMS blank; a word that is no label stays unrecognised.
+    expect(read('fertility', 'N/A (less than 15 years/greater than 50 years/ male)')).toEqual({ kind: 'blank' });
+    expect(read('class of worker', 'Not applicable')).toEqual({ kind: 'blank' });
+    expect(read('class of worker', 'Freelancer')).toEqual({ kind: 'unrecognised' });
+    // Income: dollars as PERSONA writes them (PINCP, negative for a loss); a range is never guessed.
+    expect(read('income', '62000.0')).toEqual({ kind: 'code', code: 62000 });
+    expect(read('income', '-60000.0')).toEqual({ kind: 'code', code: -60000 });
+    expect(read('income', '$62,000')).toEqual({ kind: 'code', code: 62000 });
+    expect(read('income', '$50k-60k')).toEqual({ kind: 'unrecognised' });
+    expect(read('income', 'Not applicable')).toEqual({ kind: 'blank' });
   });
 
   it('names the file line of a malformed persona line', async () => {

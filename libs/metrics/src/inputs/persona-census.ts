@@ -1,7 +1,7 @@
 import { ColumnTable, InputError, type Table } from '@persona/core';
 import { PumsTable, recodes, type IntColumn } from '@persona/census';
 import type { ParsedPersona } from './persona-block.js';
-import { PERSONA_ATTRIBUTES, PERSONA_RECODES } from './persona-vocabulary.js';
+import { PERSONA_ATTRIBUTES, PERSONA_RECODES, PERSONA_UNIVERSE_ASSUMED } from './persona-vocabulary.js';
 
 /** A value the parser could not turn into a census category, with how many personas carry it. */
 export interface UnmappedValue {
@@ -37,7 +37,12 @@ const MISSING = '(missing)';
  * 15+, employment over 16+, veteran status over 18+, language over 5+). A
  * persona outside a recode's universe gets its not-in-universe code `"0"`
  * whatever it says; inside it, an unmapped or N/A value leaves the category
- * unknown (`''`) and is counted in `unmapped`. Nothing is guessed.
+ * unknown (`''`) and is counted in `unmapped`. Nothing is guessed. The
+ * exceptions are `disability` and `health_insurance`
+ * ({@link PERSONA_UNIVERSE_ASSUMED}): their universe (civilian household
+ * population) needs SERIALNO and ESR, which persona strings lack or leave
+ * ambiguous, so every persona is taken as inside it and the category is the
+ * DIS / HICOV code.
  */
 export function personasToCensus(personas: readonly ParsedPersona[], source: string): PersonaCensus {
   const n = personas.length;
@@ -69,24 +74,35 @@ export function personasToCensus(personas: readonly ParsedPersona[], source: str
     columns.set(name, text);
   }
   const cursor = pums.cursor();
+  // The blank PUMS variable that left a category unknown: an absent attribute or an N/A inside the
+  // universe is reported under the recode (unrecognised values were counted above).
+  const reportBlank = (name: string, variables: readonly string[], i: number): boolean => {
+    const variable = variables.find((v) => pumsColumns.get(v)?.blank[i] === 1);
+    if (variable === undefined) return false;
+    const attribute = PERSONA_ATTRIBUTES.find((a) => a.variable === variable)!;
+    const field = personas[i].fields.get(attribute.key);
+    if (field === undefined) unrecognised.add(name, MISSING, 'missing');
+    else if (attribute.match(field.value).kind === 'blank') unrecognised.add(name, field.value, 'not applicable inside the universe');
+    return true;
+  };
   for (const name of PERSONA_RECODES) {
     const recode = recodes[name];
+    const assumed = Object.hasOwn(PERSONA_UNIVERSE_ASSUMED, name) ? PERSONA_UNIVERSE_ASSUMED[name] : undefined;
     const text = new Array<string>(n);
     for (let i = 0; i < n; i++) {
       cursor.row = i;
+      if (assumed !== undefined) {
+        const code = cursor.int(assumed);
+        text[i] = code === null ? '' : String(code);
+        if (code === null) reportBlank(name, [assumed], i);
+        continue;
+      }
       try {
         text[i] = String(recode.apply(cursor));
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         text[i] = '';
-        // The blank PUMS variable that stopped the recode: an absent attribute or an N/A inside the
-        // universe is reported under the recode (unrecognised values were counted above).
-        const variable = recode.variables.find((v) => pumsColumns.get(v)!.blank[i] === 1);
-        if (variable === undefined) throw error;
-        const attribute = PERSONA_ATTRIBUTES.find((a) => a.variable === variable)!;
-        const field = personas[i].fields.get(attribute.key);
-        if (field === undefined) unrecognised.add(name, MISSING, 'missing');
-        else if (attribute.match(field.value).kind === 'blank') unrecognised.add(name, field.value, 'not applicable inside the universe');
+        if (!reportBlank(name, recode.variables, i)) throw error;
       }
     }
     columns.set(name, text);

@@ -198,9 +198,10 @@ function languageLabels(): Map<string, number> {
  * recode, with the PUMS variable each becomes (persona_attributes.csv in the
  * project's reference notes; PERSONA's values are PUMS labels of the 2019–2021
  * dictionaries, read here through the 2024 dictionary plus the variants listed).
- * Not mapped: ancestry, class of worker, industry, occupation, income (its
- * PUMS source is unresolved), household type, family presence, place of
- * birth, and the non-census attributes.
+ * The attributes with a PUMS variable but no census margin are in
+ * {@link PERSONA_DETAIL_ATTRIBUTES}. Not mapped at all: ancestry, industry,
+ * occupation, household type, family presence, place of birth, and the
+ * non-census attributes.
  */
 export const PERSONA_ATTRIBUTES: readonly PersonaAttribute[] = [
   age,
@@ -308,4 +309,60 @@ export const PERSONA_RECODES: readonly string[] = [
   'language_at_home',
   'disability',
   'health_insurance',
+];
+
+/**
+ * Recodes of {@link PERSONA_RECODES} whose universe a persona string cannot
+ * place a persona in, mapped to the PUMS variable read as their category.
+ * `disability` and `health_insurance` cover the civilian noninstitutionalized
+ * population, which `@persona/census` approximates from SERIALNO (household
+ * vs group quarters) and ESR (Armed Forces); PERSONA's strings have no
+ * household/group-quarters marker, and their employment status is often
+ * ambiguous ("Retired", "Student"). Every persona is therefore taken as inside
+ * the universe, and the category is the DIS / HICOV code (1/2); the
+ * comparison is within the universe, so the margins' code 0 is dropped anyway.
+ */
+export const PERSONA_UNIVERSE_ASSUMED: Readonly<Record<string, string>> = Object.freeze({ disability: 'DIS', health_insurance: 'HICOV' });
+
+/**
+ * PERSONA's `income`: whole dollars written `62000`, `62000.0`, `-60000.0` or
+ * `$62,000` (rounded to the dollar); a "not applicable" word is the blank;
+ * anything else (a range such as `$50k-60k`) is unrecognised, never guessed.
+ * Read as PUMS PINCP (total person's income, universe 15+, negative for a
+ * loss): whether PERSONA drew PINCP or HINCP is unresolved, which is why no
+ * income margin is compared; the universe and sign rules hold for either.
+ */
+const income: PersonaAttribute = {
+  key: 'income',
+  variable: 'PINCP',
+  match(value) {
+    const text = value.trim().replace(/^\$/, '').replaceAll(',', '');
+    if (/^-?\d+(\.\d+)?$/.test(text)) return { kind: 'code', code: Math.round(Number(text)) };
+    return isNotApplicable(normaliseLabel(value)) ? { kind: 'blank' } : { kind: 'unrecognised' };
+  },
+};
+
+/** An attribute read through the 2024 dictionary's labels of its PUMS variable only. */
+function dictionaryOnly(key: string, variable: string): PersonaAttribute {
+  return labelled(key, variable, () => dictionaryLabels(variable));
+}
+
+/**
+ * The attributes of PERSONA's persona strings that have a PUMS variable but
+ * no census margin, so `persona check` leaves them out: class of worker
+ * (COW), income (PINCP, see `income`), fertility (FER: gave birth in the past
+ * 12 months), cognitive difficulty (DREM), ability to speak English (ENG),
+ * vision difficulty (DEYE) and hearing difficulty (DEAR), each read through
+ * the 2024 dictionary's labels (PERSONA writes the PUMS labels). The
+ * consistency rules of `@persona/personas` (`persona validate`) read them
+ * with {@link PERSONA_ATTRIBUTES}.
+ */
+export const PERSONA_DETAIL_ATTRIBUTES: readonly PersonaAttribute[] = [
+  dictionaryOnly('class of worker', 'COW'),
+  income,
+  dictionaryOnly('fertility', 'FER'),
+  dictionaryOnly('cognitive difficulty', 'DREM'),
+  dictionaryOnly('ability to speak english', 'ENG'),
+  dictionaryOnly('vision difficulty', 'DEYE'),
+  dictionaryOnly('hearing difficulty', 'DEAR'),
 ];

@@ -1,4 +1,4 @@
-import { applyRecodes, imputeHotDeck, loadDefaultMargins, loadPumsSeed, PUMS_SEED_WEIGHT_MULTIPLIER, type PumsTable } from '@persona/census';
+import { applyRecodes, defaultRakingMargins, imputeHotDeck, loadPumsSeed, PUMS_SEED_WEIGHT_MULTIPLIER, type PumsTable } from '@persona/census';
 import { parseMargins, rake, type SampleColumns } from '@persona/raking';
 import { consistencyRules, violates, type ConsistencyRule } from '../rules/consistency-rule.js';
 import { pumsFields } from '../record/census-fields.js';
@@ -12,7 +12,7 @@ export interface CensusFrame {
   readonly table: PumsTable;
   /** Raked weights (0 for an excluded row): the frame's weighted margins equal the ACS 2022 margins. */
   readonly weights: Float64Array;
-  /** The margin variables (census recode names), and every census recode's category code of each row (margin variables, disability, health insurance, …). */
+  /** The raking variables (`DEFAULT_RAKING_VARIABLES`, census recode names), and every census recode's category code of each row (margin variables, disability, health insurance, …). */
   readonly variables: readonly string[];
   readonly codes: Readonly<Record<string, Uint8Array>>;
   /** Rows left out because they break a consistency rule, with the rules they break. */
@@ -44,7 +44,10 @@ function subsetColumns(codes: Readonly<Record<string, Uint8Array>>, rows: Int32A
  * embedded ACS 2024 PUMS seed (34,415 persons), its CA/TX rows completed by
  * hot-deck imputation (`imputeHotDeck`, seed {@link FRAME_IMPUTATION_SEED}),
  * base weights PWGTP × 100, raked (`rake`, IPF, tol 1e-6, at most 1000 sweeps)
- * to the embedded ACS 2022 national margins (`loadDefaultMargins`). Rows that
+ * to the default raking blocks of the embedded ACS 2022 national margins
+ * (`defaultRakingMargins`: the joint race × Hispanic-origin block instead of
+ * its three margins; disability and health insurance included), the same
+ * selection as `persona sample`; the census draw is balanced on those blocks. Rows that
  * break a consistency rule (data/personas/rules.json) are excluded before
  * raking, so the margins hold on the rows that can be drawn and no drawn
  * persona breaks a rule (none of the 34,415 does with the embedded data).
@@ -61,7 +64,7 @@ export async function loadCensusFrame(rules: readonly ConsistencyRule[] = consis
     else kept.push(row);
   }
   const rows = Int32Array.from(kept);
-  const margins = loadDefaultMargins();
+  const margins = defaultRakingMargins();
   const variables = Object.keys(margins.margins);
   const codes = applyRecodes(table);
   const pwgtp = table.int('PWGTP').values;

@@ -9,8 +9,9 @@ export function csvField(text: string): string {
  * The CSV columns of a persona: `id`, `weight`, then every group flattened
  * one level with a dot (`census.SEX`, `recodes.age_group`, `traits.openness`,
  * `bigFiveLevels.openness`, `values.benevolence`, `beliefs.religion`,
- * `idiosyncrasies.quirks`, `text.attributes`, `text.profile`). The CSV keeps
- * the codes; the dictionary labels and the provenance are in the .jsonl only.
+ * `idiosyncrasies.quirks`, `text.attributes`, `text.profile`). The CSV and
+ * Parquet files keep the codes; the dictionary labels and the provenance are
+ * in the .jsonl only.
  */
 export function personaCsvColumns(first: PersonaRecord): string[] {
   const groups = ['census', 'recodes', 'traits', 'bigFiveLevels', 'values', 'beliefs', 'idiosyncrasies', 'text'] as const;
@@ -19,13 +20,18 @@ export function personaCsvColumns(first: PersonaRecord): string[] {
   return columns;
 }
 
+/** The value of one flat column (`weight`, `census.SEX`) of a persona; undefined when the record lacks it. */
+export function personaField(record: PersonaRecord, column: string): unknown {
+  const dot = column.indexOf('.');
+  if (dot < 0) return (record as unknown as Record<string, unknown>)[column];
+  return (record as unknown as Record<string, Record<string, unknown> | undefined>)[column.slice(0, dot)]?.[column.slice(dot + 1)];
+}
+
 /** A persona's CSV line in `columns` order (blank = empty field). */
 export function personaCsvRow(record: PersonaRecord, columns: readonly string[]): string {
   const out = new Array<string>(columns.length);
   for (let j = 0; j < columns.length; j++) {
-    const name = columns[j]!;
-    const dot = name.indexOf('.');
-    const value = dot < 0 ? (record as unknown as Record<string, unknown>)[name] : (record as unknown as Record<string, Record<string, unknown>>)[name.slice(0, dot)]![name.slice(dot + 1)];
+    const value = personaField(record, columns[j]!);
     out[j] = value === null || value === undefined ? '' : csvField(String(value));
   }
   return out.join(',');

@@ -1,3 +1,3 @@
 /** What `writePersonas` can write. */
-export const PERSONA_FORMATS = ['jsonl', 'csv', 'persona-hf'] as const;
+export const PERSONA_FORMATS = ['jsonl', 'csv', 'parquet', 'persona-hf'] as const;
 export type PersonaFormat = (typeof PERSONA_FORMATS)[number];

@@ -3,17 +3,20 @@ import { message } from '../messages.js';
 import type { PersonaRecord } from '../record/persona-record.js';
 import { csvField, personaCsvColumns, personaCsvRow } from './persona-csv-row.js';
 import type { PersonaFormat } from './persona-formats.js';
+import { writePersonasParquet } from './write-personas-parquet.js';
 
 /** The output extensions each format accepts. */
 const EXTENSIONS: Readonly<Record<PersonaFormat, readonly string[]>> = {
   jsonl: ['.jsonl'],
   csv: ['.csv'],
+  parquet: ['.parquet'],
   'persona-hf': ['.jsonl', '.csv', '.txt'],
 };
 
-/** The format an output path implies when none is given (`.csv` → csv, else jsonl). */
+/** The format an output path implies when none is given (`.csv` → csv, `.parquet` → parquet, else jsonl). */
 export function formatOfPath(path: string): PersonaFormat {
-  return path.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl';
+  const lower = path.toLowerCase();
+  return lower.endsWith('.csv') ? 'csv' : lower.endsWith('.parquet') ? 'parquet' : 'jsonl';
 }
 
 /**
@@ -22,6 +25,7 @@ export function formatOfPath(path: string): PersonaFormat {
  * persona at a time:
  * - `jsonl`: one {@link PersonaRecord} per line (JSON, LF);
  * - `csv`: RFC 4180 with a header row, columns of `personaCsvColumns`;
+ * - `parquet`: the same columns, typed, in row groups (`writePersonasParquet`);
  * - `persona-hf`: PERSONA's release form, the attribute block as the
  *   `persona` column — `.jsonl` lines `{"persona": "age: 34\nsex: …"}`, a
  *   `.csv` with the single column `persona`, or `.txt` blocks separated by a blank line.
@@ -32,6 +36,7 @@ export async function writePersonas(path: string, personas: Iterable<PersonaReco
   const lower = path.toLowerCase();
   const allowed = EXTENSIONS[format];
   if (!allowed.some((extension) => lower.endsWith(extension))) throw new InputError(message.outExtension(path, allowed), { field: '--out' });
+  if (format === 'parquet') return writePersonasParquet(path, personas);
   const writer = await AtomicFileWriter.open(path);
   let count = 0;
   try {

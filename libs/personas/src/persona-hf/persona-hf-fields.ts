@@ -1,6 +1,5 @@
-import { pumsCodebook } from '@persona/census';
 import { InputError, type InputLocation } from '@persona/core';
-import { normaliseLabel, PERSONA_ATTRIBUTES, type LabelMatch, type ParsedPersona } from '@persona/metrics';
+import { normaliseLabel, PERSONA_ATTRIBUTES, PERSONA_DETAIL_ATTRIBUTES, type ParsedPersona, type PersonaAttribute } from '@persona/metrics';
 import { message } from '../messages.js';
 import { NOT_AVAILABLE } from '../text/attribute-block.js';
 import { personaHfAttributes } from './persona-hf-attributes.js';
@@ -13,55 +12,20 @@ export interface UnrecognisedValue {
   readonly line: number;
 }
 
-/** The "not applicable" words of `@persona/metrics`' vocabulary, plus the PUMS "N/A (…)" labels. */
-function notApplicable(normalised: string): boolean {
-  return normalised === 'not applicable' || normalised === 'na' || normalised === 'n a' || normalised.startsWith('n a ');
-}
-
-/** Attributes read through the 2024 dictionary's labels of a PUMS variable (those `@persona/metrics` does not map). */
-function dictionaryReader(variable: string): (value: string) => LabelMatch {
-  let table: Map<string, number> | undefined;
-  return (value) => {
-    if (table === undefined) {
-      table = new Map();
-      for (const entry of pumsCodebook().variable(variable).values) {
-        if (entry.range === undefined && /^\d+$/.test(entry.code)) table.set(normaliseLabel(entry.label), Number(entry.code));
-      }
-    }
-    const normalised = normaliseLabel(value);
-    const code = table.get(normalised);
-    if (code !== undefined) return { kind: 'code', code };
-    return notApplicable(normalised) ? { kind: 'blank' } : { kind: 'unrecognised' };
-  };
-}
-
-/** PERSONA's `income`: dollars written `62000`, `62000.0`, `-60000.0` or `$62,000`; "Not applicable" is blank; ranges are unrecognised. */
-function readIncome(value: string): LabelMatch {
-  const text = value.trim().replace(/^\$/, '').replaceAll(',', '');
-  if (/^-?\d+(\.\d+)?$/.test(text)) return { kind: 'code', code: Math.round(Number(text)) };
-  return notApplicable(normaliseLabel(value)) ? { kind: 'blank' } : { kind: 'unrecognised' };
-}
-
 /**
- * How each PERSONA key is read for the consistency rules: the census keys
- * `@persona/metrics` maps (age, sex, race, education, marital status,
- * employment status, citizenship, veteran status, disability, health
- * insurance) through its vocabulary; class of worker (COW), income (PINCP),
- * fertility (FER), cognitive difficulty (DREM), ability to speak English
- * (ENG), vision (DEYE) and hearing difficulty (DEAR) through the 2024
- * dictionary's labels. `household language` is not read: PERSONA writes the
- * household's language (HHL), which says nothing of a child's own LANX.
+ * How each PERSONA key is read for the consistency rules, all through
+ * `@persona/metrics`' vocabulary (one place for the PERSONA attribute
+ * labels): the census keys of `PERSONA_ATTRIBUTES` (age, sex, race,
+ * education, marital status, employment status, citizenship, veteran status,
+ * disability, health insurance) and the keys of `PERSONA_DETAIL_ATTRIBUTES`
+ * (class of worker, income, fertility, cognitive difficulty, ability to speak
+ * English, vision and hearing difficulty). `household language` is not read:
+ * PERSONA writes the household's language (HHL), which says nothing of a
+ * child's own LANX.
  */
-const READERS: ReadonlyMap<string, { variable: string; match: (value: string) => LabelMatch }> = new Map([
-  ...PERSONA_ATTRIBUTES.filter((a) => a.key !== 'household language').map((a) => [a.key, { variable: a.variable, match: (v: string) => a.match(v) }] as const),
-  ['class of worker', { variable: 'COW', match: dictionaryReader('COW') }],
-  ['income', { variable: 'PINCP', match: readIncome }],
-  ['fertility', { variable: 'FER', match: dictionaryReader('FER') }],
-  ['cognitive difficulty', { variable: 'DREM', match: dictionaryReader('DREM') }],
-  ['ability to speak english', { variable: 'ENG', match: dictionaryReader('ENG') }],
-  ['vision difficulty', { variable: 'DEYE', match: dictionaryReader('DEYE') }],
-  ['hearing difficulty', { variable: 'DEAR', match: dictionaryReader('DEAR') }],
-]);
+const READERS: ReadonlyMap<string, PersonaAttribute> = new Map(
+  [...PERSONA_ATTRIBUTES.filter((a) => a.key !== 'household language'), ...PERSONA_DETAIL_ATTRIBUTES].map((a) => [a.key, a] as const),
+);
 
 /**
  * A parsed PERSONA persona as census fields (PUMS variable → code, null for

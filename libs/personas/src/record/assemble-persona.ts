@@ -11,7 +11,8 @@ interface CensusPart {
   readonly census: Readonly<Record<string, string | null>>;
   readonly recodes: Readonly<Record<string, string>>;
   readonly labels: { readonly census: Readonly<Record<string, string>> };
-  readonly provenance: Readonly<Record<string, Provenance>>;
+  /** The record's provenance: the census fields', then the procedural groups'. */
+  readonly provenance: PersonaRecord['provenance'];
 }
 
 /** A PUMS column of the frame, with the dictionary labels met so far (categorical columns only). */
@@ -50,6 +51,8 @@ export class PersonaAssembler {
   private readonly flags: Int32Array;
   /** The census part of each frame row used so far (census codes, recodes, labels, provenance): immutable, shared by the personas drawn from that row. */
   private readonly rows = new Map<number, CensusPart>();
+  /** The census fields' provenance per IMPFLAGS value (rows with the same imputed items share it). */
+  private readonly provenanceByFlags = new Map<number, PersonaRecord['provenance']>();
   /** Objects with every key of a census part, copied by spread so that each part starts with all its properties (one hidden class, no transitions). */
   private readonly templates: { census: Record<string, string | null>; labels: Record<string, string | undefined>; provenance: Record<string, Provenance>; recodes: Record<string, string> };
 
@@ -91,9 +94,13 @@ export class PersonaAssembler {
       census: part.census,
       recodes: part.recodes,
       labels: part.labels,
-      ...procedural,
+      traits: procedural.traits,
+      bigFiveLevels: procedural.bigFiveLevels,
+      values: procedural.values,
+      beliefs: procedural.beliefs,
+      idiosyncrasies: procedural.idiosyncrasies,
       text: { attributes: '', profile: '' },
-      provenance: { census: part.provenance, traits: 'procedural', values: 'procedural', beliefs: 'procedural', idiosyncrasies: 'procedural', text: 'procedural' },
+      provenance: part.provenance,
     } satisfies PersonaRecord;
     draft.text.attributes = attributeBlock(draft);
     draft.text.profile = profileParagraph(draft);
@@ -104,7 +111,6 @@ export class PersonaAssembler {
     const census = { ...this.templates.census };
     // A blank's label stays undefined: JSON leaves it out.
     const labels = { ...this.templates.labels };
-    const provenance = { ...this.templates.provenance };
     const flags = this.flags[row]!;
     for (const field of this.fields) {
       let code: string | null;
@@ -121,10 +127,21 @@ export class PersonaAssembler {
       }
       census[field.name] = code;
       if (field.labelled) labels[field.name] = label;
-      provenance[field.name] = field.imputedBit >= 0 && (flags >>> field.imputedBit) & 1 ? 'imputed' : 'census';
     }
     const recodes = { ...this.templates.recodes };
     for (const name of this.recodeNames) recodes[name] = String(this.frame.codes[name]![row]);
-    return { census, recodes, labels: { census: labels as Record<string, string> }, provenance };
+    return { census, recodes, labels: { census: labels as Record<string, string> }, provenance: this.provenanceOf(flags) };
+  }
+
+  /** The provenance of a record whose row has IMPFLAGS `flags`: imputed for the hot deck's items, census for the other census fields, procedural for the rest. */
+  private provenanceOf(flags: number): PersonaRecord['provenance'] {
+    let provenance = this.provenanceByFlags.get(flags);
+    if (provenance === undefined) {
+      const census = { ...this.templates.provenance };
+      for (const field of this.fields) census[field.name] = field.imputedBit >= 0 && (flags >>> field.imputedBit) & 1 ? 'imputed' : 'census';
+      provenance = { census, traits: 'procedural', values: 'procedural', beliefs: 'procedural', idiosyncrasies: 'procedural', text: 'procedural' };
+      this.provenanceByFlags.set(flags, provenance);
+    }
+    return provenance;
   }
 }

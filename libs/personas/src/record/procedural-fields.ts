@@ -1,3 +1,4 @@
+import type { Rng } from '@persona/core';
 import {
   BIG_FIVE_TRAITS,
   bigFiveLevel,
@@ -8,7 +9,8 @@ import {
   loadPoliticsModel,
   loadReligionModel,
   personalityModel,
-  personaStream,
+  attributeStream,
+  personaRng,
   SCHWARTZ_VALUES,
   type PersonalityModel,
 } from '@persona/traits';
@@ -45,16 +47,17 @@ export function drawProceduralFields(seed: number | string, id: string, census: 
   const personality = drawPersonality(model, seed, id, age, sex);
   const traits: Record<string, number> = {};
   const bigFiveLevels: Record<string, string> = {};
-  BIG_FIVE_TRAITS.forEach((trait, i) => {
-    const z = personality.bigFive[i]!;
-    traits[trait] = round4(z);
-    bigFiveLevels[trait] = bigFiveLevel(traits[trait]!, cuts!);
-  });
+  for (let i = 0; i < BIG_FIVE_TRAITS.length; i++) {
+    const trait = BIG_FIVE_TRAITS[i]!;
+    const z = round4(personality.bigFive[i]!);
+    traits[trait] = z;
+    bigFiveLevels[trait] = bigFiveLevel(z, cuts);
+  }
   const values: Record<string, number> = {};
-  SCHWARTZ_VALUES.forEach((value, i) => {
-    values[value] = round4(personality.values[i]!);
-  });
-  return { traits, bigFiveLevels, values, beliefs: drawBeliefs(seed, id, census), idiosyncrasies: drawQuirks(seed, id, census) };
+  for (let i = 0; i < SCHWARTZ_VALUES.length; i++) values[SCHWARTZ_VALUES[i]!] = round4(personality.values[i]!);
+  // `attributeStream(personaRng(seed, id), a)` is `personaStream(seed, id, a)`: the persona part of the path is hashed once.
+  const persona = personaRng(seed, id);
+  return { traits, bigFiveLevels, values, beliefs: drawBeliefs(persona, census), idiosyncrasies: drawQuirks(persona, census) };
 }
 
 /** What a persona under 18 gets for party and ideology (Pew and Gallup survey adults only). */
@@ -67,9 +70,9 @@ export const NOT_APPLICABLE = 'Not applicable';
  * race/ethnicity, education and sex; `drawPolitics`) from the stream
  * `politics`; under 18, party and ideology are {@link NOT_APPLICABLE}.
  */
-function drawBeliefs(seed: number | string, id: string, census: Readonly<Record<string, string | null>>): Beliefs {
-  const religion = drawReligion(loadReligionModel(), census, personaStream(seed, id, 'religion'));
-  const politics = drawPolitics(loadPoliticsModel(), census, personaStream(seed, id, 'politics'));
+function drawBeliefs(persona: Rng, census: Readonly<Record<string, string | null>>): Beliefs {
+  const religion = drawReligion(loadReligionModel(), census, attributeStream(persona, 'religion'));
+  const politics = drawPolitics(loadPoliticsModel(), census, attributeStream(persona, 'politics'));
   return {
     religion: religion.label,
     ideology: politics === null ? NOT_APPLICABLE : politics.ideology.label,
@@ -83,8 +86,8 @@ function drawBeliefs(seed: number | string, id: string, census: Readonly<Record<
  * (`drawIdiosyncrasies`, default counts), from the stream `idiosyncrasies`;
  * the entries of a category are joined with "; ".
  */
-function drawQuirks(seed: number | string, id: string, census: Readonly<Record<string, string | null>>): Idiosyncrasies {
-  const drawn = drawIdiosyncrasies(census, personaStream(seed, id, 'idiosyncrasies'));
+function drawQuirks(persona: Rng, census: Readonly<Record<string, string | null>>): Idiosyncrasies {
+  const drawn = drawIdiosyncrasies(census, attributeStream(persona, 'idiosyncrasies'));
   const join = (entries: readonly { text: string }[]) => entries.map((e) => e.text).join('; ');
   return {
     quirks: join(drawn.quirks),

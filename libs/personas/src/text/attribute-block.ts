@@ -1,4 +1,4 @@
-import { formatBigFive, type BigFiveLevel, BIG_FIVE_TRAITS } from '@persona/traits';
+import { BIG_FIVE_LEVELS, BIG_FIVE_TRAITS, formatBigFive, type BigFiveLevel } from '@persona/traits';
 import { censusLabel } from '../record/census-labels.js';
 import type { PersonaRecord } from '../record/persona-record.js';
 import { personaHfAttributes } from '../persona-hf/persona-hf-attributes.js';
@@ -34,7 +34,7 @@ function getter(key: string, pums: string | null): Getter {
     case 'income':
       return (r) => r.census.PINCP ?? 'Not applicable';
     case 'big five scores':
-      return (r) => formatBigFive(BIG_FIVE_TRAITS.map((t) => r.bigFiveLevels[t] as BigFiveLevel));
+      return bigFiveLine;
     case 'defining quirks':
       return (r) => r.idiosyncrasies.quirks;
     case 'mannerisms':
@@ -57,9 +57,68 @@ function getter(key: string, pums: string | null): Getter {
 /** PERSONA's keys that are not census fields (their lines change with every persona, the others with the census row only). */
 const PROCEDURAL_KEYS = new Set(['big five scores', 'defining quirks', 'mannerisms', 'personal time', 'lifestyle', 'ideology', 'political views', 'religion']);
 
-let getters: { line: (record: PersonaRecord) => string; census: boolean }[] | undefined;
-/** Census lines per census object (records drawn from one frame row share it). */
-const censusLines = new WeakMap<object, string[]>();
+/**
+ * The block's lines in release order, split at the procedural keys: census
+ * lines are rendered once per census object and joined into the runs between
+ * the procedural lines (run j ends where procedural line j starts).
+ */
+interface BlockLayout {
+  /** Every line, e.g. `age: 41`. */
+  readonly lines: readonly { readonly line: (record: PersonaRecord) => string; readonly census: boolean }[];
+  /** The procedural lines: the text before the value (`religion: `) and the value. */
+  readonly procedural: readonly { readonly prefix: string; readonly get: Getter }[];
+}
+
+let layout: BlockLayout | undefined;
+/** The census runs of a census object (records drawn from one frame row share it). */
+const censusRuns = new WeakMap<object, string[]>();
+
+function blockLayout(): BlockLayout {
+  const attributes = personaHfAttributes();
+  return {
+    lines: attributes.map((a) => {
+      const get = getter(a.key, a.pums);
+      return { line: (r: PersonaRecord) => `${a.key}: ${get(r)}`, census: !PROCEDURAL_KEYS.has(a.key) };
+    }),
+    procedural: attributes.filter((a) => PROCEDURAL_KEYS.has(a.key)).map((a) => ({ prefix: `${a.key}: `, get: getter(a.key, a.pums) })),
+  };
+}
+
+/**
+ * The census lines of a record joined with "\n" into runs around the procedural
+ * lines (procedural count + 1 runs). Each run is made by `join`, a flat string,
+ * since it is kept as long as its census object.
+ */
+function runsOf(record: PersonaRecord, lines: BlockLayout['lines']): string[] {
+  const runs: string[] = [];
+  // A run's parts: '' where a procedural line comes before or after it, so that join puts the "\n" there.
+  let parts: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.census) {
+      parts.push(lines[i]!.line(record));
+    } else {
+      parts.push('');
+      runs.push(parts.join('\n'));
+      parts = [''];
+    }
+  }
+  runs.push(parts.join('\n'));
+  return runs;
+}
+
+/** Big Five lines by the five level indices (base 5, {@link BIG_FIVE_TRAITS} order), made once each. */
+const bigFiveLines: (string | undefined)[] = [];
+
+/** PERSONA's one-line Big Five field of a record (`formatBigFive` of its levels). */
+function bigFiveLine(record: PersonaRecord): string {
+  let key = 0;
+  for (const trait of BIG_FIVE_TRAITS) {
+    const level = BIG_FIVE_LEVELS.indexOf(record.bigFiveLevels[trait] as BigFiveLevel);
+    if (level < 0) return formatBigFive(BIG_FIVE_TRAITS.map((t) => record.bigFiveLevels[t] as BigFiveLevel));
+    key = key * 5 + level;
+  }
+  return (bigFiveLines[key] ??= formatBigFive(BIG_FIVE_TRAITS.map((t) => record.bigFiveLevels[t] as BigFiveLevel)));
+}
 
 /** An occupation or industry label without its three-letter PUMS prefix ("MED-Registered Nurses" → "Registered Nurses"). */
 export function withoutPrefix(text: string): string {
@@ -90,16 +149,14 @@ function jobDescription(record: PersonaRecord): string {
  * "Not applicable", Big Five as PERSONA's one-line level list.
  */
 export function attributeBlock(record: PersonaRecord): string {
-  getters ??= personaHfAttributes().map((a) => {
-    const get = getter(a.key, a.pums);
-    return { line: (r: PersonaRecord) => `${a.key}: ${get(r)}`, census: !PROCEDURAL_KEYS.has(a.key) };
-  });
-  let cached = censusLines.get(record.census);
-  if (cached === undefined) {
-    cached = getters.map((g) => (g.census ? g.line(record) : ''));
-    censusLines.set(record.census, cached);
+  layout ??= blockLayout();
+  let runs = censusRuns.get(record.census);
+  if (runs === undefined) {
+    runs = runsOf(record, layout.lines);
+    censusRuns.set(record.census, runs);
   }
-  let out = '';
-  for (let i = 0; i < getters.length; i++) out += `${i === 0 ? '' : '\n'}${getters[i]!.census ? cached[i] : getters[i]!.line(record)}`;
+  const procedural = layout.procedural;
+  let out = runs[0]!;
+  for (let j = 0; j < procedural.length; j++) out += procedural[j]!.prefix + procedural[j]!.get(record) + runs[j + 1]!;
   return out;
 }

@@ -70,14 +70,39 @@ function income(pincp: string | null | undefined): string | undefined {
 function topTwo(scores: Readonly<Record<string, number>>): string[] {
   let first: string | undefined;
   let second: string | undefined;
-  const better = (a: string, b: string | undefined) => b === undefined || scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
   for (const name in scores) {
-    if (better(name, first)) {
+    if (better(scores, name, first)) {
       second = first;
       first = name;
-    } else if (better(name, second)) second = name;
+    } else if (better(scores, name, second)) second = name;
   }
-  return [first, second].filter((name): name is string => name !== undefined);
+  return first === undefined ? [] : second === undefined ? [first] : [first, second];
+}
+
+/** Whether score `a` ranks above `b` (higher, or equal and alphabetically first); anything ranks above none. */
+function better(scores: Readonly<Record<string, number>>, a: string, b: string | undefined): boolean {
+  return b === undefined || scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+}
+
+/** The Big Five labels in lower case, {@link BIG_FIVE_TRAITS} order. */
+const TRAIT_NAMES = BIG_FIVE_LABELS.map((label) => label.toLowerCase());
+/** Lower-case levels, made once per level text. */
+const levelNames = new Map<string, string>();
+
+/** "Personality: high openness, low neuroticism." (levels away from Average), or the all-average sentence. */
+function personality(levels: Readonly<Record<string, string>>, he: string): string {
+  let marked = '';
+  for (let i = 0; i < BIG_FIVE_TRAITS.length; i++) {
+    const level = levels[BIG_FIVE_TRAITS[i]!]!;
+    if (level === 'Average') continue;
+    let name = levelNames.get(level);
+    if (name === undefined) {
+      name = level.toLowerCase();
+      levelNames.set(level, name);
+    }
+    marked += `${marked === '' ? '' : ', '}${name} ${TRAIT_NAMES[i]!}`;
+  }
+  return marked === '' ? `${he} is average on all Big Five traits.` : `Personality: ${marked}.`;
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -125,17 +150,13 @@ export function profileParagraph(record: PersonaRecord): string {
     censusSentences.set(record.census, census);
   }
   const he = record.census.SEX === '2' ? 'She' : 'He';
-  const sentences = [census];
-  const marked = BIG_FIVE_TRAITS.map((t, i) => [BIG_FIVE_LABELS[i]!.toLowerCase(), record.bigFiveLevels[t]!] as const).filter(([, level]) => level !== 'Average');
-  sentences.push(
-    marked.length === 0
-      ? `${he} is average on all Big Five traits.`
-      : `Personality: ${marked.map(([trait, level]) => `${level.toLowerCase()} ${trait}`).join(', ')}.`,
-  );
+  let text = `${census} ${personality(record.bigFiveLevels, he)}`;
   const top = topTwo(record.values);
-  if (top.length > 0) sentences.push(`${he} values ${top.join(' and ')} most.`);
-  sentences.push(`Religion: ${record.beliefs.religion}; politics: ${record.beliefs.ideology}, ${record.beliefs.party}.`);
+  if (top.length > 0) text += ` ${he} values ${top.join(' and ')} most.`;
+  const b = record.beliefs;
   const i = record.idiosyncrasies;
-  sentences.push(`${capitalise(i.personalTime)}; ${i.lifestyle.charAt(0).toLowerCase()}${i.lifestyle.slice(1)}. Quirk: ${i.quirks}. Mannerism: ${i.mannerisms}.`);
-  return sentences.join(' ');
+  return (
+    `${text} Religion: ${b.religion}; politics: ${b.ideology}, ${b.party}. ` +
+    `${capitalise(i.personalTime)}; ${i.lifestyle.charAt(0).toLowerCase()}${i.lifestyle.slice(1)}. Quirk: ${i.quirks}. Mannerism: ${i.mannerisms}.`
+  );
 }

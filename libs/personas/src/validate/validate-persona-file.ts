@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { pumsCodebook } from '@persona/census';
-import { InputError, readTable } from '@persona/core';
+import { coreMessage, InputError, readTable, type Table } from '@persona/core';
 import { parsePersonaBlock, splitPersonaBlocks } from '@persona/metrics';
 import { message } from '../messages.js';
 import { consistencyRules } from '../rules/consistency-rule.js';
@@ -17,8 +17,8 @@ export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
 /** What {@link validatePersonaFile} found. */
 export interface PersonaFileValidation {
   readonly file: string;
-  /** `csv`: a CSV written by `persona generate` (columns census.X). */
-  readonly format: 'jsonl' | 'csv' | 'persona-hf';
+  /** `csv`, `parquet`: a file written by `persona generate` (columns census.X). */
+  readonly format: 'jsonl' | 'csv' | 'parquet' | 'persona-hf';
   readonly personas: number;
   readonly rules: number;
   /** Personas with at least one violation. */
@@ -36,24 +36,27 @@ export interface PersonaFileValidation {
  * - `jsonl`: records of `persona generate` (`census` = PUMS codes, null for blank),
  *   read line by line (a file of 1,000,000 personas is streamed);
  * - `persona-hf`: PERSONA's release form — a text of `key: value` blocks separated
- *   by blank lines, or a `.jsonl`/`.csv`/`.json` whose `persona` field holds one
- *   block per record — parsed by `@persona/metrics`' `parsePersonaBlock` and
- *   read into PUMS codes by `personaHfFields`;
- * - a `.csv` of `persona generate` (columns `census.X`), found by `auto` only;
+ *   by blank lines, or a `.jsonl`/`.csv`/`.json`/`.parquet` whose `persona` field
+ *   holds one block per record — parsed by `@persona/metrics`' `parsePersonaBlock`
+ *   and read into PUMS codes by `personaHfFields`;
+ * - a `.csv` or `.parquet` of `persona generate` (columns `census.X`), found by `auto` only;
  * - `auto`: `.txt` → persona-hf; `.jsonl` → by its first record (`census` → jsonl,
- *   `persona` → persona-hf); `.csv` → ours when it has `census.*` columns, else
- *   persona-hf; `.json` → persona-hf.
+ *   `persona` → persona-hf); `.csv`, `.parquet` → ours when it has `census.*`
+ *   columns, else persona-hf; `.json` → persona-hf.
  * @throws {InputError} for an unreadable file, a malformed line or block, a
  *   census code that is not an integer, an unknown PUMS variable or an
  *   unknown PERSONA attribute (naming the file, line and field).
  */
 export async function validatePersonaFile(path: string, format: ValidateFormat = 'auto'): Promise<PersonaFileValidation> {
   const lower = path.toLowerCase().replace(/\.gz$/, '');
-  let resolved: 'jsonl' | 'csv' | 'persona-hf';
+  let resolved: PersonaFileValidation['format'];
+  let table: Table | undefined;
   if (format !== 'auto') resolved = format;
   else if (lower.endsWith('.jsonl')) resolved = (await firstJsonlRecordHasCensus(path)) ? 'jsonl' : 'persona-hf';
-  else if (lower.endsWith('.csv')) resolved = (await readTable(path)).names.some((name) => name.startsWith('census.')) ? 'csv' : 'persona-hf';
-  else if (lower.endsWith('.txt') || lower.endsWith('.json')) resolved = 'persona-hf';
+  else if (lower.endsWith('.csv') || lower.endsWith('.parquet')) {
+    table = await readTable(path);
+    resolved = !table.names.some((name) => name.startsWith('census.')) ? 'persona-hf' : lower.endsWith('.csv') ? 'csv' : 'parquet';
+  } else if (lower.endsWith('.txt') || lower.endsWith('.json')) resolved = 'persona-hf';
   else throw new InputError(message.formatUndetected(path), { file: path });
   const rules = consistencyRules();
   const violations: RuleViolation[] = [];
@@ -64,8 +67,8 @@ export async function validatePersonaFile(path: string, format: ValidateFormat =
     personas++;
   };
   if (resolved === 'jsonl') await readOurJsonl(path, check);
-  else if (resolved === 'csv') await readOurCsv(path, check);
-  else await readPersonaHf(path, lower, check, unrecognised);
+  else if (resolved === 'csv' || resolved === 'parquet') readOurTable(table ?? (await readTable(path)), path, check);
+  else await readPersonaHf(path, lower, table, check, unrecognised);
   const byRule: Record<string, number> = {};
   const inconsistent = new Set<number>();
   for (const v of violations) {
@@ -135,9 +138,8 @@ function censusValue(value: unknown, field: string, where: { file: string; line?
   return Number(text);
 }
 
-/** Reads a CSV of `persona generate` (columns `census.X`; an empty cell is blank). */
-async function readOurCsv(path: string, check: (record: CheckedRecord) => void): Promise<void> {
-  const table = await readTable(path);
+/** Checks a CSV or Parquet table of `persona generate` (columns `census.X`; an empty cell or null is blank). */
+function readOurTable(table: Table, path: string, check: (record: CheckedRecord) => void): void {
   const codebook = pumsCodebook();
   const columns = new Map<string, string[]>();
   for (const name of table.names) {
@@ -158,13 +160,19 @@ async function readOurCsv(path: string, check: (record: CheckedRecord) => void):
   }
 }
 
-async function readPersonaHf(path: string, lower: string, check: (record: CheckedRecord) => void, unrecognised: UnrecognisedValue[]): Promise<void> {
+async function readPersonaHf(
+  path: string,
+  lower: string,
+  read: Table | undefined,
+  check: (record: CheckedRecord) => void,
+  unrecognised: UnrecognisedValue[],
+): Promise<void> {
   const visit = (text: string, where: { file: string; line?: number; index?: number; field?: string }, inFile: boolean, lineOf: (l: number) => number, line: number | undefined) => {
     const parsed = parsePersonaBlock(text, where, inFile);
     const fields = personaHfFields(parsed, { file: path }, lineOf, unrecognised);
     check({ fields: (field) => (fields.has(field) ? fields.get(field)! : undefined), ...(line !== undefined ? { line } : {}) });
   };
-  if (lower.endsWith('.txt') || !(lower.endsWith('.jsonl') || lower.endsWith('.csv') || lower.endsWith('.json'))) {
+  if (lower.endsWith('.txt') || !['.jsonl', '.csv', '.json', '.parquet'].some((extension) => lower.endsWith(extension))) {
     let text: string;
     try {
       text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
@@ -176,7 +184,8 @@ async function readPersonaHf(path: string, lower: string, check: (record: Checke
     for (const block of blocks) visit(block.text, { file: path, line: block.line }, true, (l) => block.line + l - 1, block.line);
     return;
   }
-  const table = await readTable(path, { required: ['persona'] });
+  const table = read ?? (await readTable(path));
+  if (!table.has('persona')) throw new InputError(coreMessage.missingColumns(['persona'], table.names), { file: path });
   const strings = table.column('persona');
   if (strings.length === 0) throw new InputError(message.noPersonaBlocks(), { file: path });
   strings.forEach((text, i) => {

@@ -40,7 +40,20 @@ export function personaRng(seed: number | string, personaId: string | number): R
   if (typeof personaId === 'number' ? !Number.isInteger(personaId) : typeof personaId !== 'string' || personaId === '') {
     throw new RangeError(message.invalidPersonaId(personaId));
   }
-  return Rng.fromSeed(seed).split(`persona:${personaId}`);
+  return seedRng(seed).split(`persona:${personaId}`);
+}
+
+/** The last seed's root stream, kept because `split` never depends on how much the root has drawn (nothing draws from it here). */
+let lastSeed: number | string | undefined;
+let lastRoot: Rng | undefined;
+
+/** `Rng.fromSeed(seed)`, made once per run of personas with the same seed. */
+function seedRng(seed: number | string): Rng {
+  if (lastRoot === undefined || seed !== lastSeed) {
+    lastRoot = Rng.fromSeed(seed);
+    lastSeed = seed;
+  }
+  return lastRoot;
 }
 
 /**

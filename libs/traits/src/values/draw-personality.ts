@@ -62,7 +62,7 @@ export function drawPersonality(
 ): Personality {
   const bigFive = new Float64Array(5);
   const values = new Float64Array(10);
-  drawInto(model, seed, personaId, age, sex, new Scratch(), bigFive, 0, values, 0);
+  drawInto(model, seed, personaId, age, sex, SCRATCH, bigFive, 0, values, 0);
   return { bigFive, values };
 }
 
@@ -123,6 +123,9 @@ class Scratch {
   readonly traitMeans = new Float64Array(5);
   readonly valueMeans = new Float64Array(10);
 }
+
+/** The work arrays of single draws (drawing is synchronous, so one set serves every call). */
+const SCRATCH = new Scratch();
 
 function fill(rng: Rng, e: Float64Array, from = 0, to = e.length): void {
   for (let i = from; i < to; i++) e[i] = rng.normal();
