@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RAKING_VARIABLES, loadDefaultMargins, PUMS_SEED_ROWS, PUMS_SEED_SHA256 } from '@persona/census';
+import { DEFAULT_BALANCING_VARIABLES, DEFAULT_RAKING_VARIABLES, loadDefaultMargins, PUMS_SEED_ROWS, PUMS_SEED_SHA256 } from '@persona/census';
 import { approxEqual, persona, scratch, type CliResult } from './cli-harness.js';
 
 const s = scratch('run');
@@ -16,7 +16,7 @@ let run: CliResult;
 let manifest: {
   seed: number;
   data: { role: string; file: string; sha256: string }[];
-  config: { weighting: { variables: string[] } };
+  config: { weighting: { variables: string[] }; sampling: { balance: string[] } };
   results: {
     raking: { converged: boolean; total: number };
     personas: { n: number; sha256: string };
@@ -40,6 +40,8 @@ describe('persona run', () => {
     expect(manifest.data.find((d) => d.role === 'census seed')?.sha256).toBe(PUMS_SEED_SHA256);
     expect(manifest.results.raking.converged).toBe(true);
     expect(manifest.config.weighting.variables).toEqual([...DEFAULT_RAKING_VARIABLES]);
+    // The draw is balanced on the raking variables plus disability and health_insurance (not raked on: universe mismatch).
+    expect(manifest.config.sampling.balance).toEqual([...DEFAULT_BALANCING_VARIABLES]);
     // The manifest's hash of personas.jsonl is the file's (node:crypto over the bytes on disk).
     expect(manifest.results.personas.sha256).toBe(createHash('sha256').update(read('out/personas.jsonl')).digest('hex'));
   });

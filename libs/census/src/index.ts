@@ -22,4 +22,4 @@ export { NOT_IN_UNIVERSE, type Recode } from './recodes/recode.js';
 export { inCivilianHouseholdPopulation, CIVILIAN_HOUSEHOLD_VARIABLES } from './recodes/civilian-household.js';
 export { ADJINC_2024 } from './recodes/personal-income.js';
 export { regionOfState } from './recodes/census-region.js';
-export { loadDefaultMargins, defaultRakingMargins, DEFAULT_RAKING_VARIABLES, type Margins } from './margins/default-margins.js';
+export { loadDefaultMargins, defaultRakingMargins, DEFAULT_RAKING_VARIABLES, DEFAULT_BALANCING_VARIABLES, type Margins } from './margins/default-margins.js';

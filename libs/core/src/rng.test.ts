@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { message } from './messages.js';
 import { Rng } from './rng.js';
@@ -17,6 +18,22 @@ describe('Rng', () => {
     const p2 = Rng.fromSeed('s');
     for (let i = 0; i < 100; i++) p2.next();
     expect(p1.split('k').next()).toBe(p2.split('k').next());
+  });
+
+  it('split(key) is the generator of the seed path parent + "/" + key (only the key is hashed, onto the parent\'s running hash)', () => {
+    // Definition of split: the child of path P and key K is Rng.fromSeed(P + '/' + K), whose state is
+    // cyrb128 of the whole path. split hashes only '/' + K onto the parent's running cyrb128 state, so the
+    // two must agree on every path, including multi-level ones and non-ASCII keys.
+    fc.assert(
+      fc.property(fc.oneof(fc.integer(), fc.string()), fc.array(fc.oneof(fc.nat(), fc.string({ unit: 'binary' })), { minLength: 1, maxLength: 4 }), (seed, keys) => {
+        let child = Rng.fromSeed(seed);
+        for (const key of keys) child = child.split(key);
+        const direct = Rng.fromSeed(`${seed}/${keys.join('/')}`);
+        expect(child.path).toBe(direct.path);
+        expect([child.uint32(), child.uint32(), child.uint32(), child.uint32()]).toEqual([direct.uint32(), direct.uint32(), direct.uint32(), direct.uint32()]);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('uniform draws have mean 1/2 and variance 1/12 within 5 standard errors (n = 200,000)', () => {

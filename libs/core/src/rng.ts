@@ -128,10 +128,12 @@ export class Rng {
   int(n: number): number {
     if (!(n >= 1) || n > 0x100000000 || !Number.isInteger(n)) throw new RangeError(message.invalidRange(n));
     if (n === 1) return 0;
-    const limit = 0x100000000 - (0x100000000 % n);
+    // The largest multiple of n ≤ 2^32, and x mod n as x − n⌊x/n⌋: exact below 2^32 (the quotient's
+    // rounding error is far below 1/n) and cheaper than a double `%`.
+    const limit = Math.floor(0x100000000 / n) * n;
     for (;;) {
       const x = this.uint32();
-      if (x < limit) return x % n;
+      if (x < limit) return x - Math.floor(x / n) * n;
     }
   }
 

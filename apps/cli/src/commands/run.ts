@@ -139,7 +139,7 @@ async function runPipeline(options: RunOptions): Promise<number> {
     config: {
       imputation: { method: 'hot-deck', seed: FRAME_IMPUTATION_SEED },
       weighting: { method: 'raking', maxIter: 1000, tol: 1e-6, baseWeight: `PWGTP×${PUMS_SEED_WEIGHT_MULTIPLIER}`, variables: frame.variables, excludeRulesBroken: true },
-      sampling: { method: 'balanced (cube method) on the fractional parts of n·w/W', n, balance: frame.variables, rngStream: `${seed}/census-draw` },
+      sampling: { method: 'balanced (cube method) on the fractional parts of n·w/W', n, balance: frame.balancingVariables, rngStream: `${seed}/census-draw` },
       personas: { n, seed, adultsOnly: false, format: 'jsonl' },
       check: { margins: EMBEDDED_MARGINS, weight: 'weight', noiseDraws: DEFAULT_NOISE_DRAWS, seed },
     },

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import { DEFAULT_BALANCING_VARIABLES } from '@persona/census';
 import { Rng } from '@persona/core';
 import { action, ExitCode, printJson } from '../kit.js';
-import { loadSample } from '../inputs/load-sample.js';
+import { deriveRecodes } from '../inputs/derive-recodes.js';
+import { loadSample, type SampleInput } from '../inputs/load-sample.js';
 import { DEFAULT_RAKING_HELP, readMargins } from '../inputs/read-margins.js';
 import { message } from '../messages.js';
 import { choiceOption, integerOption, positiveInteger } from '../options.js';
@@ -31,7 +33,7 @@ export function register(program: Command): void {
     .requiredOption('--seed <s>', 'seed of the random draw (same inputs + seed = same rows)')
     .option('--method <method>', `design: ${SAMPLING_METHODS.join(', ')}`, 'balanced')
     .option('--strata <col>', 'stratum column (--method stratified)')
-    .option('--balance <cols>', 'comma-separated balancing variables (--method balanced); default: the margins variables')
+    .option('--balance <cols>', 'comma-separated balancing variables (--method balanced); default: the margins variables (embedded margins: the raking blocks, disability and health_insurance)')
     .option('--sample <file>', 'population rows: .csv, .jsonl, .json or .parquet (.gz allowed); default: the embedded ACS 2024 PUMS seed')
     .option('--weight <col>', 'base weights of the population rows (PWGTP×100 for the embedded seed)')
     .option('--margins <file>', 'rake the population to these margins first (MARGINS.json, as persona rake); default with the embedded seed: the embedded ACS 2022 margins')
@@ -44,8 +46,10 @@ Selection probabilities are proportional to the population weights: the raked
 weights when margins apply (--margins, or the embedded defaults when --sample is
 omitted), else --weight, else equal. Designs:
   balanced          cube method (Deville & Tillé 2004), balanced on the margins
-                    variables (or --balance), so each category's drawn count
-                    matches its expected count n × weighted share to within rounding
+                    variables (or --balance; with the embedded margins, the raking
+                    blocks plus disability and health_insurance), so each
+                    category's drawn count matches its expected count
+                    n × weighted share to within rounding
   pps               randomised systematic PPS without replacement
   srs               simple random sampling without replacement (ignores weights)
   with-replacement  n independent draws, P(row) ∝ weight (alias method)
@@ -73,7 +77,9 @@ async function runSample(options: SampleOptions): Promise<number> {
   const fit = margins ? fitWeights(population, margins, DEFAULT_FIT) : undefined;
   const weights = fit?.weights ?? population.baseWeights ?? new Float64Array(population.table.nRows).fill(1);
   const weightsFrom = fit ? 'raked' : population.weightColumn !== undefined ? `column ${population.weightColumn}` : 'equal';
-  const balance = options.balance !== undefined ? options.balance.split(',').map((s) => s.trim()) : fit?.variables;
+  const embeddedMargins = rake && options.margins === undefined;
+  const balance =
+    options.balance !== undefined ? options.balance.split(',').map((s) => s.trim()) : embeddedMargins ? defaultBalance(population) : fit?.variables;
   const draw = drawSample(population.table, { method, n, weights, balance, strata: options.strata }, Rng.fromSeed(seed).split('sample'));
   if (options.out !== undefined) {
     const names = population.table.names;
@@ -101,4 +107,16 @@ async function runSample(options: SampleOptions): Promise<number> {
     );
   }
   return fit && !fit.converged ? ExitCode.criterionNotMet : ExitCode.ok;
+}
+
+/**
+ * The default balancing variables of the embedded seed raked to the embedded
+ * margins: `DEFAULT_BALANCING_VARIABLES` of `@persona/census` (the raking
+ * blocks plus disability and health insurance, which are balanced on but not
+ * raked on: their published universe is not the recodes'), derived as census
+ * recodes (`deriveRecodes`) where the population lacks them.
+ */
+function defaultBalance(population: SampleInput): readonly string[] {
+  deriveRecodes(population.table, DEFAULT_BALANCING_VARIABLES);
+  return DEFAULT_BALANCING_VARIABLES;
 }

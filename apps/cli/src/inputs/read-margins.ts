@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { InputError } from '@persona/core';
-import { DEFAULT_RAKING_VARIABLES, defaultRakingMargins, loadDefaultMargins } from '@persona/census';
+import { DEFAULT_BALANCING_VARIABLES, DEFAULT_RAKING_VARIABLES, defaultRakingMargins, loadDefaultMargins } from '@persona/census';
 import { message } from '../messages.js';
 
 /** A margins document and where it came from. */
@@ -22,8 +22,15 @@ ${DEFAULT_RAKING_VARIABLES.join(', ')}.
 race_hispanic (race alone × Hispanic origin, the 14 cells of B03002) stands in
 for race_alone, hispanic_origin and race_ethnicity, which the embedded file also
 holds (persona check compares them): raking on overlapping margins is redundant;
-the joint block carries exactly the same information. A --margins file is raked
-on every block it holds, overlapping or not.`;
+the joint block carries exactly the same information. disability and
+health_insurance (DP02/DP03) are not raked on: their universe is the civilian
+noninstitutionalized population, and the seed cannot tell institutions from
+college dormitories, so raking to their out-of-universe count would pull every
+group-quarters person's weight down. The default balanced draws (persona
+sample on the embedded seed without --margins, persona generate and run)
+balance on them instead:
+${DEFAULT_BALANCING_VARIABLES.join(', ')}.
+A --margins file is raked on every block it holds, overlapping or not.`;
 
 /**
  * What the embedded margins are read for when no file is given: `raking`
@@ -38,8 +45,9 @@ export type MarginsUse = 'raking' | 'checking';
  * the embedded margins are `defaultRakingMargins()` of `@persona/census`:
  * race_hispanic (race alone × Hispanic origin, B03002) instead of race_alone,
  * hispanic_origin and race_ethnicity — raking on overlapping margins is
- * redundant; the joint block carries exactly the same information, and IPF
- * needs about a fifth of the sweeps. For checking, every embedded block is
+ * redundant; the joint block carries exactly the same information — and
+ * without disability and health_insurance, whose universe the seed cannot
+ * match (see `DEFAULT_BALANCING_VARIABLES`). For checking, every embedded block is
  * compared, the overlapping ones included. The document is validated later by
  * `parseMargins`, against the sample.
  * @throws {InputError} when the file cannot be read or is not JSON.

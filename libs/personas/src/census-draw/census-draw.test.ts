@@ -14,6 +14,7 @@ const frame: CensusFrame = {
   table: new PumsTable(size, new Map([['AGEP', { kind: 'int' as const, values: ages, blank: new Uint8Array(size) }]]), 'test'),
   weights,
   variables: ['sex'],
+  balancingVariables: ['sex'],
   codes: { sex },
   excluded: [],
   raking: { converged: true, iterations: 1, maxRelError: 0, total: 78 },

@@ -26,8 +26,9 @@ export interface CensusDraw {
 
 /**
  * Draws the census rows of `n` personas from the raked frame with
- * probability proportional to the raked weight, balanced on the ACS margin
- * variables. Row k's expected number of copies is e_k = n w_k / W (W the
+ * probability proportional to the raked weight, balanced on the frame's
+ * balancing variables (the raking variables, disability and health
+ * insurance). Row k's expected number of copies is e_k = n w_k / W (W the
  * eligible weighted total): it gets ⌊e_k⌋ copies for certain, and one more
  * with probability e_k − ⌊e_k⌋ by a balanced sample of size n − Σ⌊e_k⌋ on
  * the fractional parts (cube method, `balancedSample`, Deville & Tillé 2004).
@@ -73,11 +74,11 @@ export function censusDraw(frame: CensusFrame, options: CensusDrawOptions, rng: 
   const remainder = n - certain;
   if (remainder > 0) {
     const columns: Record<string, Uint8Array> = {};
-    for (const name of frame.variables) {
+    for (const name of frame.balancingVariables) {
       const source = frame.codes[name]!;
       columns[name] = Uint8Array.from(units, (k) => source[k]!);
     }
-    const drawn = balancedSample(columns, frame.variables, fractional, remainder, rng.split('balanced'));
+    const drawn = balancedSample(columns, frame.balancingVariables, fractional, remainder, rng.split('balanced'));
     for (const i of drawn.sample) copies[units[i]!]! += 1;
   }
   const rows = new Int32Array(n);

@@ -1,4 +1,4 @@
-import { applyRecodes, defaultRakingMargins, imputeHotDeck, loadPumsSeed, PUMS_SEED_WEIGHT_MULTIPLIER, type PumsTable } from '@persona/census';
+import { applyRecodes, DEFAULT_BALANCING_VARIABLES, defaultRakingMargins, imputeHotDeck, loadPumsSeed, PUMS_SEED_WEIGHT_MULTIPLIER, type PumsTable } from '@persona/census';
 import { parseMargins, rake, type SampleColumns } from '@persona/raking';
 import { consistencyRules, violates, type ConsistencyRule } from '../rules/consistency-rule.js';
 import { pumsFields } from '../record/census-fields.js';
@@ -12,8 +12,11 @@ export interface CensusFrame {
   readonly table: PumsTable;
   /** Raked weights (0 for an excluded row): the frame's weighted margins equal the ACS 2022 margins. */
   readonly weights: Float64Array;
-  /** The raking variables (`DEFAULT_RAKING_VARIABLES`, census recode names), and every census recode's category code of each row (margin variables, disability, health insurance, …). */
+  /** The raking variables (`DEFAULT_RAKING_VARIABLES`, census recode names). */
   readonly variables: readonly string[];
+  /** The variables the census draw is balanced on (`DEFAULT_BALANCING_VARIABLES`: the raking variables, disability and health insurance). */
+  readonly balancingVariables: readonly string[];
+  /** Every census recode's category code of each row (margin variables, disability, health insurance, …). */
   readonly codes: Readonly<Record<string, Uint8Array>>;
   /** Rows left out because they break a consistency rule, with the rules they break. */
   readonly excluded: readonly { readonly row: number; readonly rules: readonly string[] }[];
@@ -46,8 +49,12 @@ function subsetColumns(codes: Readonly<Record<string, Uint8Array>>, rows: Int32A
  * base weights PWGTP × 100, raked (`rake`, IPF, tol 1e-6, at most 1000 sweeps)
  * to the default raking blocks of the embedded ACS 2022 national margins
  * (`defaultRakingMargins`: the joint race × Hispanic-origin block instead of
- * its three margins; disability and health insurance included), the same
- * selection as `persona sample`; the census draw is balanced on those blocks. Rows that
+ * its three margins), the same selection as `persona sample`. The census draw
+ * is balanced on `DEFAULT_BALANCING_VARIABLES`: those blocks plus disability
+ * and health insurance, which are not raked on because their published
+ * universe (civilian noninstitutionalized) is not the recodes' (civilian
+ * household population): raking on them would pull the group-quarters rows
+ * down (see `DEFAULT_BALANCING_VARIABLES` of `@persona/census`). Rows that
  * break a consistency rule (data/personas/rules.json) are excluded before
  * raking, so the margins hold on the rows that can be drawn and no drawn
  * persona breaks a rule (none of the 34,415 does with the embedded data).
@@ -79,6 +86,7 @@ export async function loadCensusFrame(rules: readonly ConsistencyRule[] = consis
     table,
     weights,
     variables,
+    balancingVariables: DEFAULT_BALANCING_VARIABLES,
     codes,
     excluded,
     raking: { converged: fit.converged, iterations: fit.iterations, maxRelError: fit.maxRelError, total: parsed.total },

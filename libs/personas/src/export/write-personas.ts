@@ -22,10 +22,11 @@ export function formatOfPath(path: string): PersonaFormat {
 /**
  * Streams personas to `path`, atomically (`AtomicFileWriter`: a temporary
  * file renamed into place on success, removed on failure), holding one
- * persona at a time:
+ * persona at a time (Parquet: one row group). Columns and types:
+ * libs/personas/src/export/PERSONA_FILES.md.
  * - `jsonl`: one {@link PersonaRecord} per line (JSON, LF);
  * - `csv`: RFC 4180 with a header row, columns of `personaCsvColumns`;
- * - `parquet`: the same columns, typed, in row groups (`writePersonasParquet`);
+ * - `parquet`: the same columns, typed, in row groups of 10,000 (`writePersonasParquet`);
  * - `persona-hf`: PERSONA's release form, the attribute block as the
  *   `persona` column — `.jsonl` lines `{"persona": "age: 34\nsex: …"}`, a
  *   `.csv` with the single column `persona`, or `.txt` blocks separated by a blank line.

@@ -1,10 +1,10 @@
 import { pumsCodebook, SEED_MISSING_ITEMS } from '@persona/census';
 import type { CensusFrame } from '../census-draw/census-frame.js';
-import { attributeBlock } from '../text/attribute-block.js';
-import { profileParagraph } from '../text/profile-paragraph.js';
+import { attributeBlock, censusLineRuns } from '../text/attribute-block.js';
+import { censusSentences, profileParagraph } from '../text/profile-paragraph.js';
 import { censusLabel } from './census-labels.js';
 import type { PersonaRecord, Provenance } from './persona-record.js';
-import { drawProceduralFields } from './procedural-fields.js';
+import { drawProceduralFields, placePerson, type PersonPlacement } from './procedural-fields.js';
 
 /** The part of a persona that depends on its frame row only. */
 interface CensusPart {
@@ -13,6 +13,10 @@ interface CensusPart {
   readonly labels: { readonly census: Readonly<Record<string, string>> };
   /** The record's provenance: the census fields', then the procedural groups'. */
   readonly provenance: PersonaRecord['provenance'];
+  /** What the procedural fields read of the census record. */
+  readonly place: PersonPlacement;
+  /** The text that depends on the census record only: attribute-block line runs and profile sentences (made with the row's first persona). */
+  text?: { readonly runs: readonly string[]; readonly sentences: string };
 }
 
 /** A PUMS column of the frame, with the dictionary labels met so far (categorical columns only). */
@@ -35,6 +39,12 @@ function cachedLabel(field: CensusField, key: number | string, code: string): st
   return label;
 }
 
+/** The decimal text of the small non-negative integers (most PUMS codes), made once and shared by every record. */
+const SMALL_CODES = Array.from({ length: 1024 }, (_, i) => String(i));
+
+/** `String(value)` of an integer code, shared for small codes. */
+const codeText = (value: number) => (value >= 0 && value < SMALL_CODES.length ? SMALL_CODES[value]! : String(value));
+
 /** Frame columns that describe the imputation or the seed's layout, not the person. */
 const NOT_PERSON_FIELDS = new Set(['FULLCOLS', 'IMPFLAGS', 'IMPDONOR', 'IMPLEVEL']);
 
@@ -48,6 +58,8 @@ const NOT_PERSON_FIELDS = new Set(['FULLCOLS', 'IMPFLAGS', 'IMPDONOR', 'IMPLEVEL
 export class PersonaAssembler {
   private readonly fields: CensusField[];
   private readonly recodeNames: string[];
+  /** The frame's recode columns, in `recodeNames` order. */
+  private readonly recodeColumns: Uint8Array[];
   private readonly flags: Int32Array;
   /** The census part of each frame row used so far (census codes, recodes, labels, provenance): immutable, shared by the personas drawn from that row. */
   private readonly rows = new Map<number, CensusPart>();
@@ -71,6 +83,7 @@ export class PersonaAssembler {
         return { name, kind: 'int', values: column.values, blank: column.blank, labelled, imputedBit, labels: new Map() };
       });
     this.recodeNames = Object.keys(frame.codes);
+    this.recodeColumns = this.recodeNames.map((name) => frame.codes[name]!);
     this.templates = {
       census: Object.fromEntries(this.fields.map((f) => [f.name, null])),
       labels: Object.fromEntries(this.fields.filter((f) => f.labelled).map((f) => [f.name, undefined])),
@@ -87,7 +100,7 @@ export class PersonaAssembler {
       part = this.censusPart(row);
       this.rows.set(row, part);
     }
-    const procedural = drawProceduralFields(this.seed, id, part.census);
+    const procedural = drawProceduralFields(this.seed, id, part.census, part.place);
     const draft = {
       id,
       weight,
@@ -102,8 +115,9 @@ export class PersonaAssembler {
       text: { attributes: '', profile: '' },
       provenance: part.provenance,
     } satisfies PersonaRecord;
-    draft.text.attributes = attributeBlock(draft);
-    draft.text.profile = profileParagraph(draft);
+    part.text ??= { runs: censusLineRuns(draft), sentences: censusSentences(draft) };
+    draft.text.attributes = attributeBlock(draft, part.text.runs);
+    draft.text.profile = profileParagraph(draft, part.text.sentences);
     return draft;
   }
 
@@ -122,15 +136,15 @@ export class PersonaAssembler {
         code = null;
       } else {
         const value = field.values[row]!;
-        code = String(value);
+        code = codeText(value);
         if (field.labelled) label = cachedLabel(field, value, code);
       }
       census[field.name] = code;
       if (field.labelled) labels[field.name] = label;
     }
     const recodes = { ...this.templates.recodes };
-    for (const name of this.recodeNames) recodes[name] = String(this.frame.codes[name]![row]);
-    return { census, recodes, labels: { census: labels as Record<string, string> }, provenance: this.provenanceOf(flags) };
+    for (let r = 0; r < this.recodeNames.length; r++) recodes[this.recodeNames[r]!] = codeText(this.recodeColumns[r]![row]!);
+    return { census, recodes, labels: { census: labels as Record<string, string> }, provenance: this.provenanceOf(flags), place: placePerson(census), text: undefined };
   }
 
   /** The provenance of a record whose row has IMPFLAGS `flags`: imputed for the hot deck's items, census for the other census fields, procedural for the rest. */

@@ -2,7 +2,7 @@ import type { Rng } from '@persona/core';
 import {
   BIG_FIVE_TRAITS,
   bigFiveLevel,
-  drawIdiosyncrasies,
+  IdiosyncrasySampler,
   drawPersonality,
   drawPolitics,
   drawReligion,
@@ -27,9 +27,24 @@ export interface ProceduralFields {
 
 let model: PersonalityModel | undefined;
 let cuts: number[] | undefined;
+let sampler: IdiosyncrasySampler | undefined;
 
 /** Rounds a score to 4 decimals (the file keeps scores readable and byte-stable). */
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/** What the procedural fields read of a census record, worked out once per record (records drawn from one frame row share it). */
+export interface PersonPlacement {
+  readonly age: number;
+  readonly sex: number;
+  /** The person's cell of the idiosyncrasy lists' eligibility rules. */
+  readonly idiosyncrasyCell: ReturnType<IdiosyncrasySampler['cellOf']>;
+}
+
+/** The placement of a census record (see {@link PersonPlacement}). */
+export function placePerson(census: Readonly<Record<string, string | null>>): PersonPlacement {
+  sampler ??= new IdiosyncrasySampler();
+  return { age: Number(census.AGEP), sex: Number(census.SEX), idiosyncrasyCell: sampler.cellOf(census) };
+}
 
 /**
  * A persona's procedural fields, each from its own stream
@@ -37,14 +52,13 @@ const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
  * Schwartz values jointly by `drawPersonality` (conditional on age and sex),
  * PERSONA's five levels by `bigFiveLevel` with the data's cut points;
  * religion, ideology and party, and the idiosyncratic fields, by the
- * generators of `@persona/traits`, conditioned on the census fields.
+ * generators of `@persona/traits`, conditioned on the census fields
+ * (`place` is `placePerson(census)`).
  */
-export function drawProceduralFields(seed: number | string, id: string, census: Readonly<Record<string, string | null>>): ProceduralFields {
+export function drawProceduralFields(seed: number | string, id: string, census: Readonly<Record<string, string | null>>, place: PersonPlacement): ProceduralFields {
   model ??= personalityModel();
   cuts ??= Array.from(model.bigFive.levelCuts);
-  const age = Number(census.AGEP);
-  const sex = Number(census.SEX);
-  const personality = drawPersonality(model, seed, id, age, sex);
+  const personality = drawPersonality(model, seed, id, place.age, place.sex);
   const traits: Record<string, number> = {};
   const bigFiveLevels: Record<string, string> = {};
   for (let i = 0; i < BIG_FIVE_TRAITS.length; i++) {
@@ -57,7 +71,7 @@ export function drawProceduralFields(seed: number | string, id: string, census: 
   for (let i = 0; i < SCHWARTZ_VALUES.length; i++) values[SCHWARTZ_VALUES[i]!] = round4(personality.values[i]!);
   // `attributeStream(personaRng(seed, id), a)` is `personaStream(seed, id, a)`: the persona part of the path is hashed once.
   const persona = personaRng(seed, id);
-  return { traits, bigFiveLevels, values, beliefs: drawBeliefs(persona, census), idiosyncrasies: drawQuirks(persona, census) };
+  return { traits, bigFiveLevels, values, beliefs: drawBeliefs(persona, census), idiosyncrasies: drawQuirks(persona, place) };
 }
 
 /** What a persona under 18 gets for party and ideology (Pew and Gallup survey adults only). */
@@ -83,12 +97,11 @@ function drawBeliefs(persona: Rng, census: Readonly<Record<string, string | null
 /**
  * Quirks, mannerisms, hobbies, lifestyle and personal time: distinct entries
  * of the project's curated lists whose eligibility rules the person meets
- * (`drawIdiosyncrasies`, default counts), from the stream `idiosyncrasies`;
+ * (`IdiosyncrasySampler.drawInCell` on the person's cell, default counts), from the stream `idiosyncrasies`;
  * the entries of a category are joined with "; ".
  */
-function drawQuirks(persona: Rng, census: Readonly<Record<string, string | null>>): Idiosyncrasies {
-  const drawn = drawIdiosyncrasies(census, attributeStream(persona, 'idiosyncrasies'));
-  const join = (entries: readonly { text: string }[]) => entries.map((e) => e.text).join('; ');
+function drawQuirks(persona: Rng, place: PersonPlacement): Idiosyncrasies {
+  const drawn = sampler!.drawInCell(place.idiosyncrasyCell, attributeStream(persona, 'idiosyncrasies'));
   return {
     quirks: join(drawn.quirks),
     mannerisms: join(drawn.mannerisms),
@@ -96,4 +109,12 @@ function drawQuirks(persona: Rng, census: Readonly<Record<string, string | null>
     lifestyle: join(drawn.lifestyle),
     personalTime: join(drawn.personalTime),
   };
+}
+
+/** The texts of drawn entries joined with "; ". */
+function join(entries: readonly { readonly text: string }[]): string {
+  if (entries.length === 0) return '';
+  let text = entries[0]!.text;
+  for (let i = 1; i < entries.length; i++) text += `; ${entries[i]!.text}`;
+  return text;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PersonaRecord } from '../record/persona-record.js';
-import { attributeBlock, NOT_AVAILABLE } from './attribute-block.js';
-import { profileParagraph } from './profile-paragraph.js';
+import { attributeBlock, censusLineRuns, NOT_AVAILABLE } from './attribute-block.js';
+import { censusSentences, profileParagraph } from './profile-paragraph.js';
 
 // A fixed persona, coded by hand with the ACS 2024 PUMS data dictionary: the first example of
 // PERSONA's format notes (a 41-year-old Black woman, registered nurse, divorced).
@@ -80,6 +80,23 @@ describe('attribute block', () => {
     expect(block).toContain('income: Not applicable');
     expect(block).toContain('detailed job description: Not applicable');
     expect(block).toContain('employment status: N/A (less than 16 years old)');
+  });
+});
+
+describe('census text shared by the records of one census row', () => {
+  it('gives the same block and paragraph as rendering the record alone', () => {
+    // The assembler renders the census part once per frame row and reuses it for every persona drawn
+    // from that row; a record with other procedural fields must read exactly as if rendered from scratch.
+    const other: PersonaRecord = {
+      ...nurse,
+      bigFiveLevels: { openness: 'Low', conscientiousness: 'Average', extraversion: 'Extremely Low', agreeableness: 'Average', neuroticism: 'High' },
+      values: { power: 2, achievement: 1.5 },
+      beliefs: { religion: 'Catholic', ideology: 'Conservative', party: 'Republican' },
+    };
+    expect(attributeBlock(other, censusLineRuns(nurse))).toBe(attributeBlock(other));
+    expect(profileParagraph(other, censusSentences(nurse))).toBe(profileParagraph(other));
+    expect(attributeBlock(other)).toContain('\nbig five scores: Openness: Low, Conscientiousness: Average, Extraversion: Extremely Low, Agreeableness: Average, Neuroticism: High\n');
+    expect(profileParagraph(other)).toContain(' Personality: low openness, extremely low extraversion, high neuroticism. She values power and achievement most.');
   });
 });
 

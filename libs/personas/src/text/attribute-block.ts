@@ -70,8 +70,6 @@ interface BlockLayout {
 }
 
 let layout: BlockLayout | undefined;
-/** The census runs of a census object (records drawn from one frame row share it). */
-const censusRuns = new WeakMap<object, string[]>();
 
 function blockLayout(): BlockLayout {
   const attributes = personaHfAttributes();
@@ -85,11 +83,15 @@ function blockLayout(): BlockLayout {
 }
 
 /**
- * The census lines of a record joined with "\n" into runs around the procedural
- * lines (procedural count + 1 runs). Each run is made by `join`, a flat string,
- * since it is kept as long as its census object.
+ * The census lines of a record's attribute block joined with "\n" into the
+ * runs around its procedural lines (procedural count + 1 runs; see
+ * {@link attributeBlock}). They depend on `record.census` only, so records
+ * drawn from one census row can share them. Each run is made by `join`, a
+ * flat string, as it may be kept long.
  */
-function runsOf(record: PersonaRecord, lines: BlockLayout['lines']): string[] {
+export function censusLineRuns(record: PersonaRecord): string[] {
+  layout ??= blockLayout();
+  const lines = layout.lines;
   const runs: string[] = [];
   // A run's parts: '' where a procedural line comes before or after it, so that join puts the "\n" there.
   let parts: string[] = [];
@@ -146,15 +148,11 @@ function jobDescription(record: PersonaRecord): string {
  * the release's key order (data/personas/persona_hf_attributes.json, all 33
  * keys, the optional five included). Census values are the 2024 PUMS
  * dictionary labels (N/A labels for blanks), income is PINCP in dollars or
- * "Not applicable", Big Five as PERSONA's one-line level list.
+ * "Not applicable", Big Five as PERSONA's one-line level list. `runs` are
+ * the record's {@link censusLineRuns}, made from `record.census` unless given.
  */
-export function attributeBlock(record: PersonaRecord): string {
+export function attributeBlock(record: PersonaRecord, runs: readonly string[] = censusLineRuns(record)): string {
   layout ??= blockLayout();
-  let runs = censusRuns.get(record.census);
-  if (runs === undefined) {
-    runs = runsOf(record, layout.lines);
-    censusRuns.set(record.census, runs);
-  }
   const procedural = layout.procedural;
   let out = runs[0]!;
   for (let j = 0; j < procedural.length; j++) out += procedural[j]!.prefix + procedural[j]!.get(record) + runs[j + 1]!;

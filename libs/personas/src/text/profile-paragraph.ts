@@ -107,11 +107,12 @@ function personality(levels: Readonly<Record<string, string>>, he: string): stri
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** The census sentences of a census object (records drawn from one frame row share it). */
-const censusSentences = new WeakMap<object, string>();
-
-/** The sentences that depend on the census fields only. */
-function describeCensus(record: PersonaRecord): string {
+/**
+ * The profile's sentences that depend on `record.census` only (age, sex and
+ * state; origin, nativity, language; education, work, income, marital
+ * status; disability and insurance), so records drawn from one census row can share them.
+ */
+export function censusSentences(record: PersonaRecord): string {
   const c = record.census;
   const age = Number(c.AGEP);
   const female = c.SEX === '2';
@@ -141,14 +142,10 @@ function describeCensus(record: PersonaRecord): string {
  * home language; education, work, income, marital status; disability and
  * health insurance; Big Five levels away from Average; the two
  * highest-scoring Schwartz values; religion and politics; hobbies,
- * lifestyle, a quirk and a mannerism. Same record → same text.
+ * lifestyle, a quirk and a mannerism. Same record → same text. `census` is
+ * the record's {@link censusSentences}, made from `record.census` unless given.
  */
-export function profileParagraph(record: PersonaRecord): string {
-  let census = censusSentences.get(record.census);
-  if (census === undefined) {
-    census = describeCensus(record);
-    censusSentences.set(record.census, census);
-  }
+export function profileParagraph(record: PersonaRecord, census: string = censusSentences(record)): string {
   const he = record.census.SEX === '2' ? 'She' : 'He';
   let text = `${census} ${personality(record.bigFiveLevels, he)}`;
   const top = topTwo(record.values);

@@ -126,6 +126,20 @@ describe('drawIdiosyncrasies', () => {
     );
   });
 
+  it('draws the same entries from a person placed once (cellOf + drawInCell) as from draw (property)', () => {
+    fc.assert(
+      fc.property(censusRecord, fc.integer(), (person, seed) => {
+        const cell = sampler.cellOf(person);
+        expect(sampler.drawInCell(cell, Rng.fromSeed(seed), ALL3)).toEqual(sampler.draw(person, Rng.fromSeed(seed), ALL3));
+        expect(sampler.drawInCell(cell, Rng.fromSeed(seed))).toEqual(drawIdiosyncrasies(person, Rng.fromSeed(seed)));
+      }),
+      { numRuns: 200, seed: 6 },
+    );
+    expect(() => sampler.drawInCell(sampler.cellOf({ AGEP: 30 }), Rng.fromSeed(1), { gossip: 1 } as never)).toThrow(
+      message.unknownCategory('gossip', IDIOSYNCRASY_CATEGORIES),
+    );
+  });
+
   it('never gives an 8-year-old an employment-requiring entry, and always has 3 per category for every age', () => {
     for (let seed = 0; seed < 200; seed++) {
       const drawn = sampler.draw({ AGEP: 8, SEX: 2, ESR: null, JWTRNS: null, DPHY: 2 }, Rng.fromSeed(seed), ALL3);

@@ -17,13 +17,13 @@ export type IdiosyncrasyCounts = Partial<Record<IdiosyncrasyCategory, number>>;
 export type Idiosyncrasies = Record<IdiosyncrasyCategory, IdiosyncrasyEntry[]>;
 
 /** Default counts: one lifestyle line (entries of a category may exclude each other), two or three of the others. */
-export const DEFAULT_IDIOSYNCRASY_COUNTS: Readonly<Record<IdiosyncrasyCategory, number>> = {
+export const DEFAULT_IDIOSYNCRASY_COUNTS: Readonly<Record<IdiosyncrasyCategory, number>> = Object.freeze({
   quirks: 2,
   mannerisms: 2,
   hobbies: 3,
   lifestyle: 1,
   personalTime: 2,
-};
+});
 
 /** One PUMS variable read by some rule: code → class (membership pattern over the code sets rules use). */
 interface VariableClasses {
@@ -34,8 +34,12 @@ interface VariableClasses {
   readonly members: readonly (readonly boolean[])[];
 }
 
-/** The eligible entries of one cell, per category, with cumulative weights. */
-interface CellEligibility {
+/**
+ * The eligible entries of one cell, per category, with cumulative weights
+ * (persons of one cell satisfy exactly the same rules). Opaque to callers:
+ * made by {@link IdiosyncrasySampler.cellOf}, read by {@link IdiosyncrasySampler.drawInCell}.
+ */
+export interface CellEligibility {
   readonly entries: Int32Array[];
   readonly cumulative: (Float64Array | null)[];
 }
@@ -53,12 +57,16 @@ interface CellEligibility {
 export class IdiosyncrasySampler {
   readonly lists: IdiosyncrasyLists;
   private readonly ageCuts: Int32Array;
+  /** The band of each age up to the last cut (older ages are in the last band, `ageCuts.length`). */
+  private readonly ageBand: Int32Array;
   private readonly variables: VariableClasses[];
   /** Per category: words per bitset, band bitsets, and per variable the class bitsets. */
   private readonly words: number[];
   private readonly ageBits: Uint32Array[];
   private readonly variableBits: Uint32Array[][];
   private readonly cells = new Map<number, CellEligibility>();
+  /** Per category, the eligible entries of each distinct bitset met so far (cells with the same set share them). */
+  private readonly sets: Map<string, { readonly entries: Int32Array; readonly cumulative: Float64Array | null }>[];
   private readonly scratch: Uint32Array;
 
   constructor(lists: IdiosyncrasyLists = loadIdiosyncrasyLists()) {
@@ -73,6 +81,13 @@ export class IdiosyncrasySampler {
       }
     }
     this.ageCuts = Int32Array.from([...cuts].sort((a, b) => a - b));
+    const lastCut = this.ageCuts.length === 0 ? 0 : this.ageCuts[this.ageCuts.length - 1];
+    this.ageBand = new Int32Array(lastCut + 1);
+    for (let age = 0, band = 0; age <= lastCut; age++) {
+      while (band < this.ageCuts.length && age >= this.ageCuts[band]) band++;
+      this.ageBand[age] = band;
+    }
+    this.sets = IDIOSYNCRASY_CATEGORIES.map(() => new Map());
     this.variables = [...sets.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([variable, codeSets]) => classesOf(variable, codeSets));
     const bands = this.ageCuts.length + 1;
     this.words = [];
@@ -124,10 +139,25 @@ export class IdiosyncrasySampler {
    * @throws {InputError} for an unknown category or a count that is not a non-negative integer.
    */
   draw(person: CensusPerson, rng: Rng, counts: IdiosyncrasyCounts = DEFAULT_IDIOSYNCRASY_COUNTS): Idiosyncrasies {
-    for (const key in counts) {
-      if (!(IDIOSYNCRASY_CATEGORIES as readonly string[]).includes(key)) throw new InputError(message.unknownCategory(key, IDIOSYNCRASY_CATEGORIES));
-    }
-    const cell = this.eligibility(person);
+    checkCategories(counts);
+    return this.drawInCell(this.eligibility(person), rng, counts);
+  }
+
+  /**
+   * The eligibility cell of a person, for {@link drawInCell}: a caller that
+   * draws many times for one (unchanged) person record places it once.
+   */
+  cellOf(person: CensusPerson): CellEligibility {
+    return this.eligibility(person);
+  }
+
+  /**
+   * {@link draw} for a person already placed by {@link cellOf}: the same
+   * entries from the same stream as `draw(person, rng, counts)`.
+   * @throws {InputError} for an unknown category or a count that is not a non-negative integer.
+   */
+  drawInCell(cell: CellEligibility, rng: Rng, counts: IdiosyncrasyCounts = DEFAULT_IDIOSYNCRASY_COUNTS): Idiosyncrasies {
+    checkCategories(counts);
     const drawn: IdiosyncrasyEntry[][] = [];
     for (let c = 0; c < IDIOSYNCRASY_CATEGORIES.length; c++) {
       const category = IDIOSYNCRASY_CATEGORIES[c];
@@ -160,43 +190,70 @@ export class IdiosyncrasySampler {
     let band = -1;
     let key = -1;
     if (age !== null && age >= 0) {
-      band = 0;
-      while (band < this.ageCuts.length && age >= this.ageCuts[band]) band++;
+      band = age < this.ageBand.length ? this.ageBand[age] : this.ageCuts.length;
       key = band;
       for (let v = 0; v < this.variables.length; v++) key = key * this.variables[v].members.length + this.classOf(person, v);
     }
     let cell = this.cells.get(key);
     if (cell === undefined) {
-      const classes = this.variables.map((_, v) => this.classOf(person, v));
-      const entries: Int32Array[] = [];
-      const cumulative: (Float64Array | null)[] = [];
-      IDIOSYNCRASY_CATEGORIES.forEach((category, c) => {
-        const list = this.lists[category];
-        const words = this.words[c];
-        const bits = this.scratch;
-        bits.fill(0);
-        if (band >= 0) {
-          bits.set(this.ageBits[c].subarray(band * words, (band + 1) * words));
-          this.variableBits[c].forEach((varBits, v) => {
-            for (let w = 0; w < words; w++) bits[w] &= varBits[classes[v] * words + w];
-          });
-        }
-        const eligible: number[] = [];
-        for (let w = 0; w < words; w++) for (let b = 0; b < 32; b++) if (bits[w] & (1 << b)) eligible.push(w * 32 + b);
-        entries.push(Int32Array.from(eligible));
-        if (eligible.some((i) => list[i].weight !== 1)) {
-          const sums = new Float64Array(eligible.length);
-          let sum = 0;
-          eligible.forEach((i, j) => (sums[j] = sum += list[i].weight));
-          cumulative.push(sums);
-        } else {
-          cumulative.push(null);
-        }
-      });
-      cell = { entries, cumulative };
+      cell = this.buildCell(person, band);
       this.cells.set(key, cell);
     }
     return cell;
+  }
+
+  /** The eligible entries of a cell: per category, the AND of its band's and classes' bitsets, as entry indices in increasing order. */
+  private buildCell(person: CensusPerson, band: number): CellEligibility {
+    const classes = new Int32Array(this.variables.length);
+    for (let v = 0; v < classes.length; v++) classes[v] = this.classOf(person, v);
+    const entries: Int32Array[] = [];
+    const cumulative: (Float64Array | null)[] = [];
+    for (let c = 0; c < IDIOSYNCRASY_CATEGORIES.length; c++) {
+      const words = this.words[c];
+      const bits = this.scratch;
+      bits.fill(0);
+      if (band >= 0) {
+        bits.set(this.ageBits[c].subarray(band * words, (band + 1) * words));
+        const variableBits = this.variableBits[c];
+        for (let v = 0; v < variableBits.length; v++) {
+          const offset = classes[v] * words;
+          for (let w = 0; w < words; w++) bits[w] &= variableBits[v][offset + w];
+        }
+      }
+      let setKey = '';
+      for (let w = 0; w < words; w++) setKey += `${bits[w]},`;
+      let set = this.sets[c].get(setKey);
+      if (set === undefined) {
+        set = eligibleSet(this.lists[IDIOSYNCRASY_CATEGORIES[c]], bits, words);
+        this.sets[c].set(setKey, set);
+      }
+      entries.push(set.entries);
+      cumulative.push(set.cumulative);
+    }
+    return { entries, cumulative };
+  }
+}
+
+/** The entries whose bits are set (increasing index), with their running weight sums unless every weight is 1. */
+function eligibleSet(list: readonly IdiosyncrasyEntry[], bits: Uint32Array, words: number): { entries: Int32Array; cumulative: Float64Array | null } {
+  const eligible: number[] = [];
+  for (let w = 0; w < words; w++) {
+    // Lowest set bit first: w*32 + (31 − clz32(x & −x)), then clear it.
+    for (let x = bits[w]; x !== 0; x &= x - 1) eligible.push(w * 32 + 31 - Math.clz32(x & -x));
+  }
+  const entries = Int32Array.from(eligible);
+  if (!eligible.some((i) => list[i].weight !== 1)) return { entries, cumulative: null };
+  const sums = new Float64Array(eligible.length);
+  let sum = 0;
+  eligible.forEach((i, j) => (sums[j] = sum += list[i].weight));
+  return { entries, cumulative: sums };
+}
+
+/** Rejects a count for a category that does not exist (the frozen default counts need no check). */
+function checkCategories(counts: IdiosyncrasyCounts): void {
+  if (counts === DEFAULT_IDIOSYNCRASY_COUNTS) return;
+  for (const key in counts) {
+    if (!(IDIOSYNCRASY_CATEGORIES as readonly string[]).includes(key)) throw new InputError(message.unknownCategory(key, IDIOSYNCRASY_CATEGORIES));
   }
 }
 
@@ -296,10 +353,11 @@ export class CounterStream {
 
   /** A uniform integer in [0, n), 1 ≤ n ≤ 2^32. */
   int(n: number): number {
-    const limit = 0x100000000 - (0x100000000 % n);
+    // x mod n as x − n⌊x/n⌋: exact below 2^32 (the quotient's rounding error is far below 1/n), and no double `%` (fmod) call.
+    const limit = Math.floor(0x100000000 / n) * n;
     for (;;) {
       const x = this.uint32();
-      if (x < limit) return x % n;
+      if (x < limit) return x - Math.floor(x / n) * n;
     }
   }
 }
