@@ -82,7 +82,21 @@ export function politicsProbabilities(model: PoliticsModel, person: CensusPerson
  * data/traits/politics.json `method`).
  */
 export function drawPolitics(model: PoliticsModel, person: CensusPerson, rng: Rng): PoliticalViews | null {
-  const cell = adultCell(model.table, person);
+  return drawPoliticsInCell(model, politicsCell(model, person), rng);
+}
+
+/**
+ * The cell of {@link drawPolitics} for a person (`null` under 18), for a
+ * caller that draws many times for one (unchanged) person record:
+ * `drawPoliticsInCell(model, politicsCell(model, person), rng)` is `drawPolitics(model, person, rng)`.
+ * @throws {InputError} when AGEP, RAC1P/HISP, SCHL or SEX is blank or out of range.
+ */
+export function politicsCell(model: PoliticsModel, person: CensusPerson): number | null {
+  return adultCell(model.table, person);
+}
+
+/** {@link drawPolitics} for a person placed by {@link politicsCell}: `null` for a null cell (under 18), else one uniform from `rng`. */
+export function drawPoliticsInCell(model: PoliticsModel, cell: number | null, rng: Rng): PoliticalViews | null {
   if (cell === null) return null;
   const y = outcomeAt(model.table, cell, rng.next());
   const n = model.ideology.length;

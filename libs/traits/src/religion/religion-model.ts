@@ -85,8 +85,29 @@ export function religionProbabilities(model: ReligionModel, person: CensusPerson
  * combined by raking (see data/traits/religion.json `method`).
  */
 export function drawReligion(model: ReligionModel, person: CensusPerson, rng: Rng): ReligionCategory {
+  return drawReligionAt(model, placeReligion(model, person), rng);
+}
+
+/** Where a person falls in the religion model: the adults' or the minors' table, and the cell. */
+export interface ReligionPlace {
+  readonly table: ConditionalTable;
+  readonly cell: number;
+}
+
+/**
+ * The table and cell of {@link drawReligion} for a person, for a caller that
+ * draws many times for one (unchanged) person record: `drawReligionAt(model,
+ * placeReligion(model, person), rng)` is `drawReligion(model, person, rng)`.
+ * @throws {InputError} when AGEP, RAC1P/HISP, SCHL (adults) or STATE is blank or out of range.
+ */
+export function placeReligion(model: ReligionModel, person: CensusPerson): ReligionPlace {
   const [table, cell] = placeInTable(model, person);
-  return model.categories[outcomeAt(table, cell, rng.next())];
+  return { table, cell };
+}
+
+/** {@link drawReligion} for a person placed by {@link placeReligion}: one uniform from `rng`, inverse CDF. */
+export function drawReligionAt(model: ReligionModel, place: ReligionPlace, rng: Rng): ReligionCategory {
+  return model.categories[outcomeAt(place.table, place.cell, rng.next())];
 }
 
 function placeInTable(model: ReligionModel, person: CensusPerson): [ConditionalTable, number] {
