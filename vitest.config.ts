@@ -1,10 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // Tests run against sources through the `@persona/source` export condition
 // (mirrored in tsconfig.base.json `customConditions`).
 const project = (name: string, root: string) => ({
   extends: true as const,
-  test: { name, root, include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
+  test: { name, root: here(root), include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
 });
 
 export default defineConfig({
@@ -22,7 +25,7 @@ export default defineConfig({
       project('traits', 'libs/traits'),
       project('personas', 'libs/personas'),
       project('cli', 'apps/cli'),
-      { extends: true as const, test: { name: 'e2e', root: 'tests', include: ['**/*.test.ts'] } },
+      { extends: true as const, test: { name: 'e2e', root: here('tests'), include: ['**/*.test.ts'] } },
     ],
   },
 });
