@@ -13,6 +13,9 @@ import { message } from './messages.js';
  * path* and the key, never from how many numbers the parent has drawn: the
  * stream of persona 17's Big Five is the same whether or not another attribute
  * was added before it. Same seed + same keys = same numbers, on every platform.
+ * The child of path P and key K is exactly `Rng.fromSeed(P + '/' + K)`; since
+ * cyrb128 reads the path one code unit at a time, `split` keeps the parent's
+ * running hash and hashes only `/` + K, at a cost independent of the path's length.
  */
 export class Rng {
   private s0: number;

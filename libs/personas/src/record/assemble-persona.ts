@@ -54,6 +54,11 @@ const NOT_PERSON_FIELDS = new Set(['FULLCOLS', 'IMPFLAGS', 'IMPDONOR', 'IMPLEVEL
  * j ↔ `SEED_MISSING_ITEMS[j]`) as `imputed`, adds the census recodes and the
  * dictionary labels, draws the procedural fields from the persona's own
  * streams (`personaStream(seed, id, attribute)`), and renders the text.
+ * Everything that depends on the row only is made with the row's first
+ * persona and shared by the later ones: the census, recode, label and
+ * provenance objects, the person's cells in the trait models
+ * (`placePerson`), and the census part of the text (`censusLineRuns`,
+ * `censusSentences`); the records are the same as if each were made alone.
  */
 export class PersonaAssembler {
   private readonly fields: CensusField[];
@@ -62,7 +67,7 @@ export class PersonaAssembler {
   private readonly recodeColumns: Uint8Array[];
   private readonly flags: Int32Array;
   /** The census part of each frame row used so far (census codes, recodes, labels, provenance): immutable, shared by the personas drawn from that row. */
-  private readonly rows = new Map<number, CensusPart>();
+  private readonly rows: (CensusPart | undefined)[];
   /** The census fields' provenance per IMPFLAGS value (rows with the same imputed items share it). */
   private readonly provenanceByFlags = new Map<number, PersonaRecord['provenance']>();
   /** Objects with every key of a census part, copied by spread so that each part starts with all its properties (one hidden class, no transitions). */
@@ -91,16 +96,17 @@ export class PersonaAssembler {
       recodes: Object.fromEntries(this.recodeNames.map((name) => [name, ''])),
     };
     this.flags = table.int('IMPFLAGS').values;
+    this.rows = new Array<CensusPart | undefined>(table.rowCount).fill(undefined);
   }
 
   /** The persona with id `id` made of frame row `row`, weighing `weight`. */
   assemble(id: string, row: number, weight: number): PersonaRecord {
-    let part = this.rows.get(row);
+    let part = this.rows[row];
     if (part === undefined) {
       part = this.censusPart(row);
-      this.rows.set(row, part);
+      this.rows[row] = part;
     }
-    const procedural = drawProceduralFields(this.seed, id, part.census, part.place);
+    const procedural = drawProceduralFields(this.seed, id, part.place);
     const draft = {
       id,
       weight,

@@ -4,15 +4,18 @@ import {
   bigFiveLevel,
   IdiosyncrasySampler,
   drawPersonality,
-  drawPolitics,
-  drawReligion,
+  drawPoliticsInCell,
+  drawReligionAt,
   loadPoliticsModel,
   loadReligionModel,
   personalityModel,
+  placeReligion,
+  politicsCell,
   attributeStream,
   personaRng,
   SCHWARTZ_VALUES,
   type PersonalityModel,
+  type ReligionPlace,
 } from '@persona/traits';
 import type { Beliefs, Idiosyncrasies } from './persona-record.js';
 
@@ -29,6 +32,9 @@ let model: PersonalityModel | undefined;
 let cuts: number[] | undefined;
 let sampler: IdiosyncrasySampler | undefined;
 
+/** The scores of the persona being drawn (copied into its record at once, so one pair of arrays serves every persona). */
+const PERSONALITY = { bigFive: new Float64Array(5), values: new Float64Array(10) };
+
 /** Rounds a score to 4 decimals (the file keeps scores readable and byte-stable). */
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
@@ -38,12 +44,22 @@ export interface PersonPlacement {
   readonly sex: number;
   /** The person's cell of the idiosyncrasy lists' eligibility rules. */
   readonly idiosyncrasyCell: ReturnType<IdiosyncrasySampler['cellOf']>;
+  /** The person's table and cell of the religion model. */
+  readonly religion: ReligionPlace;
+  /** The person's cell of the politics model (null under 18). */
+  readonly politicsCell: number | null;
 }
 
 /** The placement of a census record (see {@link PersonPlacement}). */
 export function placePerson(census: Readonly<Record<string, string | null>>): PersonPlacement {
   sampler ??= new IdiosyncrasySampler();
-  return { age: Number(census.AGEP), sex: Number(census.SEX), idiosyncrasyCell: sampler.cellOf(census) };
+  return {
+    age: Number(census.AGEP),
+    sex: Number(census.SEX),
+    idiosyncrasyCell: sampler.cellOf(census),
+    religion: placeReligion(loadReligionModel(), census),
+    politicsCell: politicsCell(loadPoliticsModel(), census),
+  };
 }
 
 /**
@@ -52,13 +68,13 @@ export function placePerson(census: Readonly<Record<string, string | null>>): Pe
  * Schwartz values jointly by `drawPersonality` (conditional on age and sex),
  * PERSONA's five levels by `bigFiveLevel` with the data's cut points;
  * religion, ideology and party, and the idiosyncratic fields, by the
- * generators of `@persona/traits`, conditioned on the census fields
- * (`place` is `placePerson(census)`).
+ * generators of `@persona/traits`, conditioned on the census fields as
+ * placed by `placePerson(census)` (`place`).
  */
-export function drawProceduralFields(seed: number | string, id: string, census: Readonly<Record<string, string | null>>, place: PersonPlacement): ProceduralFields {
+export function drawProceduralFields(seed: number | string, id: string, place: PersonPlacement): ProceduralFields {
   model ??= personalityModel();
   cuts ??= Array.from(model.bigFive.levelCuts);
-  const personality = drawPersonality(model, seed, id, place.age, place.sex);
+  const personality = drawPersonality(model, seed, id, place.age, place.sex, PERSONALITY);
   const traits: Record<string, number> = {};
   const bigFiveLevels: Record<string, string> = {};
   for (let i = 0; i < BIG_FIVE_TRAITS.length; i++) {
@@ -71,7 +87,7 @@ export function drawProceduralFields(seed: number | string, id: string, census: 
   for (let i = 0; i < SCHWARTZ_VALUES.length; i++) values[SCHWARTZ_VALUES[i]!] = round4(personality.values[i]!);
   // `attributeStream(personaRng(seed, id), a)` is `personaStream(seed, id, a)`: the persona part of the path is hashed once.
   const persona = personaRng(seed, id);
-  return { traits, bigFiveLevels, values, beliefs: drawBeliefs(persona, census), idiosyncrasies: drawQuirks(persona, place) };
+  return { traits, bigFiveLevels, values, beliefs: drawBeliefs(persona, place), idiosyncrasies: drawQuirks(persona, place) };
 }
 
 /** What a persona under 18 gets for party and ideology (Pew and Gallup survey adults only). */
@@ -84,9 +100,9 @@ export const NOT_APPLICABLE = 'Not applicable';
  * race/ethnicity, education and sex; `drawPolitics`) from the stream
  * `politics`; under 18, party and ideology are {@link NOT_APPLICABLE}.
  */
-function drawBeliefs(persona: Rng, census: Readonly<Record<string, string | null>>): Beliefs {
-  const religion = drawReligion(loadReligionModel(), census, attributeStream(persona, 'religion'));
-  const politics = drawPolitics(loadPoliticsModel(), census, attributeStream(persona, 'politics'));
+function drawBeliefs(persona: Rng, place: PersonPlacement): Beliefs {
+  const religion = drawReligionAt(loadReligionModel(), place.religion, attributeStream(persona, 'religion'));
+  const politics = drawPoliticsInCell(loadPoliticsModel(), place.politicsCell, attributeStream(persona, 'politics'));
   return {
     religion: religion.label,
     ideology: politics === null ? NOT_APPLICABLE : politics.ideology.label,

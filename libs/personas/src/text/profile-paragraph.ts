@@ -70,18 +70,22 @@ function income(pincp: string | null | undefined): string | undefined {
 function topTwo(scores: Readonly<Record<string, number>>): string[] {
   let first: string | undefined;
   let second: string | undefined;
+  let firstScore = 0;
+  let secondScore = 0;
   for (const name in scores) {
-    if (better(scores, name, first)) {
+    const score = scores[name]!;
+    // `name` ranks above a name with a lower score, or the same score and a later name; anything ranks above none.
+    if (first === undefined || score > firstScore || (score === firstScore && name < first)) {
       second = first;
+      secondScore = firstScore;
       first = name;
-    } else if (better(scores, name, second)) second = name;
+      firstScore = score;
+    } else if (second === undefined || score > secondScore || (score === secondScore && name < second)) {
+      second = name;
+      secondScore = score;
+    }
   }
   return first === undefined ? [] : second === undefined ? [first] : [first, second];
-}
-
-/** Whether score `a` ranks above `b` (higher, or equal and alphabetically first); anything ranks above none. */
-function better(scores: Readonly<Record<string, number>>, a: string, b: string | undefined): boolean {
-  return b === undefined || scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
 }
 
 /** The Big Five labels in lower case, {@link BIG_FIVE_TRAITS} order. */

@@ -164,11 +164,7 @@ export class IdiosyncrasySampler {
       const count = counts[category] ?? 0;
       if (!Number.isInteger(count) || count < 0) throw new InputError(message.invalidCount(category, count));
       const stream = new CounterStream(rng.uint32());
-      const list = this.lists[category];
-      const picked = count === 0 ? [] : pick(cell.entries[c], cell.cumulative[c], count, stream);
-      const entries: IdiosyncrasyEntry[] = new Array(picked.length);
-      for (let j = 0; j < picked.length; j++) entries[j] = list[picked[j]];
-      drawn.push(entries);
+      drawn.push(count === 0 ? [] : pick(this.lists[category], cell.entries[c], cell.cumulative[c], count, stream));
     }
     const out: Idiosyncrasies = { quirks: drawn[0], mannerisms: drawn[1], hobbies: drawn[2], lifestyle: drawn[3], personalTime: drawn[4] };
     return out;
@@ -289,11 +285,13 @@ function classesOf(variable: string, codeSets: readonly ReadonlySet<number>[]): 
   return { variable, codeSets, classOfCode, members };
 }
 
-/** `count` distinct positions of `eligible` (uniform, or ∝ weights via the running sums), as entry indices. */
-function pick(eligible: Int32Array, cumulative: Float64Array | null, count: number, rng: CounterStream): number[] {
+/** Work array of {@link pick}'s chosen indices (grown when a count exceeds it). */
+let chosenScratch = new Int32Array(64);
+
+/** `count` distinct entries of `list` at positions of `eligible` (uniform, or ∝ weights via the running sums), in the order drawn. */
+function pick(list: readonly IdiosyncrasyEntry[], eligible: Int32Array, cumulative: Float64Array | null, count: number, rng: CounterStream): IdiosyncrasyEntry[] {
   const n = eligible.length;
-  if (count >= n) return Array.from(eligible);
-  const chosen: number[] = [];
+  if (count >= n) return entriesAt(list, eligible, n);
   if (cumulative === null && count * 2 > n) {
     const all = Array.from(eligible);
     for (let i = 0; i < count; i++) {
@@ -302,9 +300,12 @@ function pick(eligible: Int32Array, cumulative: Float64Array | null, count: numb
       all[i] = all[j];
       all[j] = tmp;
     }
-    return all.slice(0, count);
+    return entriesAt(list, all, count);
   }
-  while (chosen.length < count) {
+  if (chosenScratch.length < count) chosenScratch = new Int32Array(count);
+  const chosen = chosenScratch;
+  let k = 0;
+  while (k < count) {
     let j: number;
     if (cumulative === null) {
       j = rng.int(n);
@@ -320,9 +321,18 @@ function pick(eligible: Int32Array, cumulative: Float64Array | null, count: numb
       j = lo;
     }
     const index = eligible[j];
-    if (!chosen.includes(index)) chosen.push(index);
+    let seen = false;
+    for (let m = 0; m < k && !seen; m++) seen = chosen[m] === index;
+    if (!seen) chosen[k++] = index;
   }
-  return chosen;
+  return entriesAt(list, chosen, count);
+}
+
+/** The entries of `list` at the first `count` indices of `indices`. */
+function entriesAt(list: readonly IdiosyncrasyEntry[], indices: ArrayLike<number>, count: number): IdiosyncrasyEntry[] {
+  const entries: IdiosyncrasyEntry[] = new Array(count);
+  for (let m = 0; m < count; m++) entries[m] = list[indices[m]];
+  return entries;
 }
 
 /**

@@ -4,7 +4,7 @@ import { InputError, Rng } from '@persona/core';
 import { approxEqual } from '../../test/approx-equal.js';
 import { message } from '../messages.js';
 import { SURVEY_VARIABLES } from '../survey-tables/demographic-cell.js';
-import { drawPolitics, loadPoliticsModel, parsePoliticsModel, politicsDataPath, politicsProbabilities } from './politics-model.js';
+import { drawPolitics, drawPoliticsInCell, loadPoliticsModel, parsePoliticsModel, politicsCell, politicsDataPath, politicsProbabilities } from './politics-model.js';
 
 const sources = JSON.parse(readFileSync(new URL('../../../../data/traits/politics-sources.json', import.meta.url), 'utf8'));
 const raw = () => JSON.parse(readFileSync(politicsDataPath, 'utf8'));
@@ -118,6 +118,17 @@ describe('politics.json (raked Pew party identification × Gallup ideology)', ()
     const b = drawPolitics(model, adult, Rng.fromSeed(9).split('politics'));
     expect(a).toEqual(b);
     expect(parties).toContain(a!.party.id);
+  });
+
+  it('draws the same from a person placed once (politicsCell + drawPoliticsInCell) as drawPolitics', () => {
+    expect(politicsCell(model, { AGEP: 12, SEX: 1, RAC1P: 1, HISP: 1, SCHL: 8 })).toBeNull();
+    expect(drawPoliticsInCell(model, null, Rng.fromSeed(1))).toBeNull();
+    for (const person of [{ AGEP: 52, SEX: 2, RAC1P: 2, HISP: 1, SCHL: 22 }, { AGEP: 23, SEX: 1, RAC1P: 1, HISP: 2, SCHL: 19 }]) {
+      const cell = politicsCell(model, person)!;
+      // The cell's row is the person's joint distribution (politicsProbabilities is the documented oracle).
+      expect(Array.from(model.table.probabilities.slice(cell * k, (cell + 1) * k))).toEqual(Array.from(politicsProbabilities(model, person)!));
+      for (let seed = 0; seed < 50; seed++) expect(drawPoliticsInCell(model, cell, Rng.fromSeed(seed))).toEqual(drawPolitics(model, person, Rng.fromSeed(seed)));
+    }
   });
 
   it('draws with the frequencies of the cell row (n = 20,000, 5 binomial standard errors)', () => {

@@ -6,7 +6,7 @@ import { InputError, Rng } from '@persona/core';
 import { approxEqual } from '../../test/approx-equal.js';
 import { message } from '../messages.js';
 import { SURVEY_VARIABLES } from '../survey-tables/demographic-cell.js';
-import { drawReligion, loadReligionModel, parseReligionModel, religionDataPath, religionProbabilities } from './religion-model.js';
+import { drawReligion, drawReligionAt, loadReligionModel, parseReligionModel, placeReligion, religionDataPath, religionProbabilities } from './religion-model.js';
 
 const sources = JSON.parse(readFileSync(new URL('../../../../data/traits/religion-sources.json', import.meta.url), 'utf8'));
 const raw = () => JSON.parse(readFileSync(religionDataPath, 'utf8'));
@@ -119,6 +119,16 @@ describe('religion.json (raked Pew RLS composition)', () => {
     const expected = ids.map((_, y) => cells.reduce((a, x, j) => a + w[j] * model.adults.probabilities[x * k + y], 0) / w.reduce((a, b) => a + b, 0));
     approxEqual(p, expected, { abs: 1e-7 }, 'minor');
     expect(drawReligion(model, child, Rng.fromSeed(3)).id).toBe(drawReligion(model, child, Rng.fromSeed(3)).id);
+  });
+
+  it('draws the same from a person placed once (placeReligion + drawReligionAt) as drawReligion, adults and minors', () => {
+    for (const person of [{ AGEP: 40, RAC1P: 1, HISP: 1, SCHL: 16, STATE: '48' }, { AGEP: 8, RAC1P: 2, HISP: 1, STATE: '13' }, { AGEP: 70, RAC1P: 6, HISP: 2, SCHL: 24, STATE: '06' }]) {
+      const place = placeReligion(model, person);
+      // The placed cell's row is the person's distribution (religionProbabilities is the documented oracle).
+      expect(Array.from(place.table.probabilities.slice(place.cell * k, (place.cell + 1) * k))).toEqual(Array.from(religionProbabilities(model, person)));
+      for (let seed = 0; seed < 50; seed++) expect(drawReligionAt(model, place, Rng.fromSeed(seed))).toBe(drawReligion(model, person, Rng.fromSeed(seed)));
+    }
+    expect(() => placeReligion(model, { AGEP: 40, RAC1P: 1, HISP: 1, STATE: '06' })).toThrow(message.personField('SCHL', undefined));
   });
 
   it('names the census field it cannot place', () => {

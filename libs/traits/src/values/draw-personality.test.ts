@@ -164,6 +164,11 @@ describe('determinism and stream independence', () => {
     expect(hex(alone.values)).toBe(hex(all.values.subarray(10 * p, 10 * p + 10)));
     const reversed = drawPersonalities(model, 11, ids(n).reverse(), [...ages].reverse(), [...sexes].reverse());
     expect(hex(reversed.bigFive.subarray(5 * (n - 1 - p), 5 * (n - p)))).toBe(hex(alone.bigFive));
+    // Drawn into reused arrays (as the persona assembler does), after another persona was drawn into them.
+    const into = { bigFive: new Float64Array(5), values: new Float64Array(10) };
+    drawPersonality(model, 11, 'other', 50, 1, into);
+    expect(drawPersonality(model, 11, String(p), ages[p]!, sexes[p]!, into)).toBe(into);
+    expect(hex(into.bigFive) + hex(into.values)).toBe(hex(alone.bigFive) + hex(alone.values));
   });
 
   it('adding the values attribute leaves the Big Five byte-identical (drawBigFive = drawPersonality.bigFive)', () => {
@@ -179,5 +184,8 @@ describe('determinism and stream independence', () => {
     expect(() => drawPersonalities(model, 1, ['a'], [30], [1, 2])).toThrow(message.lengthMismatch('sexes', 2, 1));
     expect(() => drawPersonality(model, 1, 'a', Number.NaN, 1)).toThrow(message.invalidAge(Number.NaN));
     expect(() => drawPersonality(model, 1, 'a', 30, 3)).toThrow(message.invalidSex(3));
+    expect(() => drawPersonality(model, 1, 'a', 30, 1, { bigFive: new Float64Array(5), values: new Float64Array(9) })).toThrow(
+      message.lengthMismatch('values', 9, 10),
+    );
   });
 });

@@ -51,7 +51,10 @@ export function drawBigFive(
  * e = five normals from the persona's `big5` stream then ten from its
  * `values` stream. Values are centred priorities in SD units (not ipsatized).
  *
- * @throws RangeError for an invalid age or sex code (PUMS SEX: 1 male, 2 female).
+ * The scores are written into `into` when given (its arrays reused, e.g.
+ * by a caller that copies them out at once), else into new arrays.
+ *
+ * @throws RangeError for an invalid age or sex code (PUMS SEX: 1 male, 2 female), or `into` arrays of other lengths than 5 and 10.
  */
 export function drawPersonality(
   model: PersonalityModel,
@@ -59,11 +62,12 @@ export function drawPersonality(
   personaId: string | number,
   age: number,
   sex: number,
+  into: Personality = { bigFive: new Float64Array(5), values: new Float64Array(10) },
 ): Personality {
-  const bigFive = new Float64Array(5);
-  const values = new Float64Array(10);
-  drawInto(model, seed, personaId, age, sex, SCRATCH, bigFive, 0, values, 0);
-  return { bigFive, values };
+  if (into.bigFive.length !== 5) throw new RangeError(message.lengthMismatch('bigFive', into.bigFive.length, 5));
+  if (into.values.length !== 10) throw new RangeError(message.lengthMismatch('values', into.values.length, 10));
+  drawInto(model, seed, personaId, age, sex, SCRATCH, into.bigFive, 0, into.values, 0);
+  return into;
 }
 
 /**
