@@ -8,11 +8,11 @@
 // 100,000 comparisons took 1.1 s (MM 8.0 s, Newton 10.5 s); target ≤ 0.11 s. For 10,000
 // items × 1,000,000 comparisons the target is ≤ 2 s.
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Rng } from '@persona/core';
 import { bradleyTerry, readComparisons } from '@persona/aggregation';
+import { bestOf, bestOfAsync, loadAverage1min } from './timing.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -52,23 +52,6 @@ function generate(items, comparisons, seed) {
   };
 }
 
-// Best of REPEATS, wall clock and this process's CPU time (user + system): on a shared
-// machine the wall clock also counts other processes' time slices.
-function time(fn) {
-  let wall = Infinity;
-  let cpu = Infinity;
-  let result;
-  for (let r = 0; r < REPEATS; r++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    result = fn();
-    wall = Math.min(wall, (performance.now() - t0) / 1000);
-    const c = process.cpuUsage(c0);
-    cpu = Math.min(cpu, (c.user + c.system) / 1e6);
-  }
-  return { wall, cpu, result };
-}
-
 function maxDiff(a, b) {
   let m = 0;
   for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
@@ -80,7 +63,7 @@ function scenario(items, comparisons, methods, target) {
   const reference = bradleyTerry(data, { method: 'mm', tol: 1e-13, standardErrors: false });
   const out = { items, comparisons, tolerance: `max_i |score_i| / n_i <= ${TOL}`, targetSeconds: target, methods: {} };
   for (const method of methods) {
-    const { wall, cpu, result } = time(() => bradleyTerry(data, { method, tol: TOL, standardErrors: false }));
+    const { wall, cpu, result } = bestOf(() => bradleyTerry(data, { method, tol: TOL, standardErrors: false }), REPEATS);
     out.methods[method] = {
       seconds: Number(wall.toFixed(4)),
       cpuSeconds: Number(cpu.toFixed(4)),
@@ -105,23 +88,14 @@ async function readScenario(items, comparisons) {
     writeFileSync(`${path}.partial`, `${lines.join('\n')}\n`);
     renameSync(`${path}.partial`, path);
   }
-  let wall = Infinity;
-  let cpu = Infinity;
-  for (let r = 0; r < REPEATS; r++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    await readComparisons(path);
-    wall = Math.min(wall, (performance.now() - t0) / 1000);
-    const c = process.cpuUsage(c0);
-    cpu = Math.min(cpu, (c.user + c.system) / 1e6);
-  }
+  const { wall, cpu } = await bestOfAsync(() => readComparisons(path), REPEATS);
   return { rows: comparisons, seconds: Number(wall.toFixed(4)), cpuSeconds: Number(cpu.toFixed(4)) };
 }
 
 export async function run() {
   return {
     choixIlsrSecondsReference: 1.1,
-    loadAverage1min: Number(loadavg()[0].toFixed(2)),
+    loadAverage1min: loadAverage1min(),
     small: scenario(1000, 100_000, ['newton', 'mm', 'ilsr'], 0.11),
     large: scenario(10_000, 1_000_000, ['newton', 'mm', 'ilsr'], 2),
     readCsv: await readScenario(10_000, 1_000_000),

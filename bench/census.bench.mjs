@@ -15,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Rng } from '@persona/core';
 import { REPLICATE_WEIGHTS, applyRecodes, imputeHotDeck, loadPumsSeed, streamPums } from '@persona/census';
+import { median, repeat, repeatAsync } from './timing.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SEED = 20240101;
@@ -36,15 +37,9 @@ process.stdout.write(JSON.stringify({ importMs: t1 - t0, loadSeedMs: t2 - t1, im
 
 const round = (x) => Number(x.toFixed(1));
 
-function median(fn, repeats = 5) {
-  const times = [];
-  for (let r = 0; r < repeats; r++) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return round(times[Math.floor(times.length / 2)]);
+/** Median wall-clock milliseconds of `repeats` calls. */
+function medianMs(fn, repeats = 5) {
+  return round(median(repeat(fn, repeats).wall) * 1000);
 }
 
 /** Writes ROWS psam-style rows: the seed's rows in turn, with seeded replicate weights. */
@@ -95,19 +90,13 @@ export async function run() {
   if (child.status !== 0) throw new Error(child.stderr);
   const cold = Object.fromEntries(Object.entries(JSON.parse(child.stdout)).map(([k, v]) => [k, round(v)]));
 
-  const loads = [];
-  let seed;
-  for (let r = 0; r < 5; r++) {
-    const t = performance.now();
-    seed = await loadPumsSeed();
-    loads.push(performance.now() - t);
-  }
-  loads.sort((a, b) => a - b);
+  const loads = await repeatAsync(() => loadPumsSeed(), 5);
+  const seed = loads.result;
   let imputed;
-  const imputeMs = median(() => {
+  const imputeMs = medianMs(() => {
     imputed = imputeHotDeck(seed, { seed: 1 }).table;
   });
-  const recodeMs = median(() => applyRecodes(imputed));
+  const recodeMs = medianMs(() => applyRecodes(imputed));
 
   if (!existsSync(dataPath)) {
     process.stderr.write(`generating ${dataPath} (${ROWS} rows, seed ${SEED})…\n`);
@@ -120,7 +109,7 @@ export async function run() {
     rows: seed.rowCount,
     loadAverage1m: round(os.loadavg()[0]),
     cold,
-    warm: { loadSeedMs: round(loads[2]), imputeMs, recodeMs },
+    warm: { loadSeedMs: round(median(loads.wall) * 1000), imputeMs, recodeMs },
     streamPums: { file: dataPath.slice(here.length + 1), bytes: statSync(dataPath).size, columns: seed.names.length + 80, ...JSON.parse(streamed.stdout) },
   };
 }

@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Rng } from '@persona/core';
 import { checkSampleFile } from '../apps/cli/dist/commands/check.js';
+import { median, repeatAsync } from './timing.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SEED = 20260303;
@@ -113,21 +114,10 @@ async function generate(pumsPath, recodedPath) {
   renameSync(`${recodedPath}.tmp`, recodedPath);
 }
 
-const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-
 async function timeCore(path, repeats = 3) {
   const options = { noiseDraws: DRAWS, seed: 1 };
-  let run = await checkSampleFile(path, options); // warm-up
-  const wall = [];
-  const cpu = [];
-  for (let r = 0; r < repeats; r++) {
-    const c0 = process.cpuUsage();
-    const t = performance.now();
-    run = await checkSampleFile(path, options);
-    wall.push((performance.now() - t) / 1000);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1e6);
-  }
+  await checkSampleFile(path, options); // warm-up
+  const { wall, cpu, result: run } = await repeatAsync(() => checkSampleFile(path, options), repeats);
   return { seconds: median(wall), bestSeconds: Math.min(...wall), cpuSeconds: median(cpu), n: run.result.n, variables: Object.keys(run.result.variables).length, derived: run.derived.length, meanTvd: run.result.meanTvd };
 }
 

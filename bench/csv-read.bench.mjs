@@ -6,9 +6,9 @@
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Rng, streamCsv } from '@persona/core';
+import { loadAverage1min, measureAsync } from './timing.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SEED = 20240101;
@@ -67,23 +67,18 @@ async function generate(path, bytes) {
 
 /** Child-process entry: stream the file with a projection, print figures as JSON. */
 async function measure(path, projection) {
-  const started = performance.now();
-  const cpuStart = process.cpuUsage();
   let checksum = 0;
-  const result = await streamCsv(path, {
+  const { wall: seconds, cpu: cpuSeconds, result } = await measureAsync(() => streamCsv(path, {
     columns: projection,
     onRow: (fields) => { checksum += fields.length > 0 ? fields[0].length : 0; },
-  });
-  const seconds = (performance.now() - started) / 1000;
-  const cpu = process.cpuUsage(cpuStart);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  }));
   const bytes = statSync(path).size;
   process.stdout.write(JSON.stringify({
     rows: result.nRows, columns: projection ? projection.length : result.names.length, seconds: Number(seconds.toFixed(3)),
     mbPerSecond: Number((bytes / 1e6 / seconds).toFixed(1)),
     // CPU time is less sensitive than wall time to other processes on a shared machine.
     cpuSeconds: Number(cpuSeconds.toFixed(3)), mbPerCpuSecond: Number((bytes / 1e6 / cpuSeconds).toFixed(1)),
-    loadAverage1m: Number(os.loadavg()[0].toFixed(2)), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), checksum,
+    loadAverage1m: loadAverage1min(), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), checksum,
   }));
 }
 

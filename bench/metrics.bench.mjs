@@ -9,6 +9,7 @@
 import { Rng } from '@persona/core';
 import { loadDefaultMargins } from '@persona/census';
 import { checkRepresentativeness, pumsJointTargets } from '@persona/metrics';
+import { median, repeat } from './timing.mjs';
 
 const N = 1_000_000;
 const DRAWS = 1000;
@@ -36,16 +37,11 @@ function generate(margins, n, seed) {
   return { columns, weights };
 }
 
-function time(f) {
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  f();
-  const wall = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
-  return { wall, cpu: (cpu.user + cpu.system) / 1000 };
+/** Median wall-clock and CPU milliseconds of RUNS calls `f(r)`. */
+function medianMs(f) {
+  const { wall, cpu } = repeat(f, RUNS);
+  return { wallMs: Math.round(median(wall) * 1000), cpuMs: Math.round(median(cpu) * 1000) };
 }
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function run() {
   const margins = loadDefaultMargins();
@@ -54,15 +50,13 @@ export async function run() {
   const out = { rows: N, variables, noiseDraws: DRAWS };
   for (const [label, sample] of [['unweighted', { columns }], ['weighted', { columns, weights }]]) {
     checkRepresentativeness(sample, margins, { noiseDraws: DRAWS, seed: 1 });
-    const runs = Array.from({ length: RUNS }, (_, r) => time(() => checkRepresentativeness(sample, margins, { noiseDraws: DRAWS, seed: r })));
-    out[label] = { wallMs: Math.round(median(runs.map((x) => x.wall))), cpuMs: Math.round(median(runs.map((x) => x.cpu))) };
+    out[label] = medianMs((r) => checkRepresentativeness(sample, margins, { noiseDraws: DRAWS, seed: r }));
   }
   // The two-way reference (PUMS seed load + hot deck + raking to 12 margins), then the check with its 3 default pairs.
   const t0 = performance.now();
   const pairs = await pumsJointTargets();
   out.pumsJointTargetsMs = Math.round(performance.now() - t0);
-  const withPairs = Array.from({ length: RUNS }, (_, r) => time(() => checkRepresentativeness({ columns, weights }, margins, { noiseDraws: DRAWS, seed: r, pairs })));
-  out.weightedWithPairs = { wallMs: Math.round(median(withPairs.map((x) => x.wall))), cpuMs: Math.round(median(withPairs.map((x) => x.cpu))) };
+  out.weightedWithPairs = medianMs((r) => checkRepresentativeness({ columns, weights }, margins, { noiseDraws: DRAWS, seed: r, pairs }));
   return { checkRepresentativeness: out };
 }
 

@@ -6,14 +6,12 @@
 //    K = 1…4 by BIC (5 seeded starts per K).
 import { Rng } from '@persona/core';
 import { plackettLuce, selectMixtureClasses } from '@persona/aggregation';
+import { measure } from './timing.mjs';
 
 /** Wall-clock and CPU milliseconds of one call (CPU time is the figure to trust on a busy machine). */
 function time(fn) {
-  const cpu = process.cpuUsage();
-  const t = performance.now();
-  const result = fn();
-  const used = process.cpuUsage(cpu);
-  return { ms: Number((performance.now() - t).toFixed(1)), cpuMs: Number(((used.user + used.system) / 1000).toFixed(1)), result };
+  const { wall, cpu, result } = measure(fn);
+  return { ms: Number((wall * 1000).toFixed(1)), cpuMs: Number((cpu * 1000).toFixed(1)), result };
 }
 
 function pearson(x, y) {

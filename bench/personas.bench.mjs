@@ -6,24 +6,14 @@ import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatePersonas, loadCensusFrame, validatePersonaFile, validatePersonas, writePersonas } from '@persona/personas';
+import { measure, measureAsync } from './timing.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-function timed(fn) {
-  const c = process.cpuUsage();
-  const t = performance.now();
-  const result = fn();
-  const used = process.cpuUsage(c);
-  return { ms: Math.round(performance.now() - t), cpuMs: Math.round((used.user + used.system) / 1000), result };
-}
-
-async function timedAsync(fn) {
-  const c = process.cpuUsage();
-  const t = performance.now();
-  const result = await fn();
-  const used = process.cpuUsage(c);
-  return { ms: Math.round(performance.now() - t), cpuMs: Math.round((used.user + used.system) / 1000), result };
-}
+/** Wall-clock and CPU milliseconds of one (sync or async) call, rounded, and its result. */
+const inMs = ({ wall, cpu, result }) => ({ ms: Math.round(wall * 1000), cpuMs: Math.round(cpu * 1000), result });
+const timed = (fn) => inMs(measure(fn));
+const timedAsync = async (fn) => inMs(await measureAsync(fn));
 
 const censusCode = (value) => (value === null || value === undefined ? value : /^-?\d+$/.test(value) ? Number(value) : undefined);
 

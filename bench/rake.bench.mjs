@@ -23,6 +23,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Rng } from '@persona/core';
 import { rake } from '@persona/raking';
+import { median, repeat } from './timing.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = join(here, 'data');
@@ -75,18 +76,7 @@ function timeOurs(data, repeats = 7) {
     tol: 1e-6,
   };
   rake(input); // warm-up
-  const wall = [];
-  const cpu = [];
-  let result;
-  for (let r = 0; r < repeats; r++) {
-    const c0 = process.cpuUsage();
-    const t = performance.now();
-    result = rake(input);
-    wall.push((performance.now() - t) / 1000);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1e6);
-  }
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const { wall, cpu, result } = repeat(() => rake(input), repeats);
   return { seconds: median(wall), bestSeconds: Math.min(...wall), cpuSeconds: median(cpu), result };
 }
 

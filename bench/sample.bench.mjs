@@ -6,22 +6,13 @@ import {
   aliasTable, balancedSample, cubeSample, inclusionProbabilities, sampleWithReplacement,
   sdrShares, linearisedShares, systematicPpsSample,
 } from '@persona/raking';
+import { median, repeat } from './timing.mjs';
 
 // Wall-clock and CPU milliseconds (median of repeats); CPU time is the fairer figure on a shared machine.
 function time(fn, repeats = 1) {
-  const wall = [];
-  const cpu = [];
-  let result;
-  for (let r = 0; r < repeats; r++) {
-    const c = process.cpuUsage();
-    const t = performance.now();
-    result = fn();
-    wall.push(performance.now() - t);
-    const used = process.cpuUsage(c);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  const median = (xs) => Number(xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)].toFixed(1));
-  return { ms: median(wall), cpuMs: median(cpu), result };
+  const { wall, cpu, result } = repeat(fn, repeats);
+  const ms = (seconds) => Number((median(seconds) * 1000).toFixed(1));
+  return { ms: ms(wall), cpuMs: ms(cpu), result };
 }
 
 function logNormalWeights(size, seed) {

@@ -9,6 +9,7 @@
 // - 1,000,000 ballots × 10 candidates: plurality, Borda and IRV (each from the ballots).
 import { borda, irv, majorityMatrix, plurality, rankedPairs, schulze } from '@persona/aggregation';
 import { simulatedRankings } from './simulated-rankings.mjs';
+import { measure } from './timing.mjs';
 
 const SEED = 20240601;
 
@@ -18,11 +19,8 @@ function profile(m, n) {
 
 /** Wall-clock and CPU (user + system) milliseconds; CPU is the fairer figure on a shared machine. */
 function time(f) {
-  const cpu = process.cpuUsage();
-  const t = performance.now();
-  const value = f();
-  const used = process.cpuUsage(cpu);
-  return { ms: Number((performance.now() - t).toFixed(1)), cpuMs: Math.round((used.user + used.system) / 1000), value };
+  const { wall, cpu, result } = measure(f);
+  return { ms: Number((wall * 1000).toFixed(1)), cpuMs: Math.round(cpu * 1000), value: result };
 }
 
 export async function run() {

@@ -3,27 +3,12 @@
 // (personaStream) and one joint 15-dimensional normal through the precomputed Cholesky
 // factor. Target: well under 0.5 s for 100,000. Also times building the model (JSON
 // loading, PD check, Higham correction) and Big Five levels + PERSONA text for every persona.
-import { loadavg } from 'node:os';
 import { Rng } from '@persona/core';
 import { bigFiveLevel, drawPersonalities, formatBigFive, personalityModel } from '@persona/traits';
+import { bestOf, loadAverage1min } from './timing.mjs';
 
+/** Best of REPEATS runs, wall clock and this process's CPU time (bench/timing.mjs). */
 const REPEATS = 5;
-
-// Best of REPEATS, wall clock and this process's CPU time (user + system).
-function time(fn) {
-  let wall = Infinity;
-  let cpu = Infinity;
-  let result;
-  for (let r = 0; r < REPEATS; r++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    result = fn();
-    wall = Math.min(wall, (performance.now() - t0) / 1000);
-    const c = process.cpuUsage(c0);
-    cpu = Math.min(cpu, (c.user + c.system) / 1e6);
-  }
-  return { wall, cpu, result };
-}
 
 export async function run() {
   const n = 100_000;
@@ -32,10 +17,10 @@ export async function run() {
   const ages = Float64Array.from({ length: n }, () => rng.int(91));
   const sexes = Uint8Array.from({ length: n }, () => 1 + rng.int(2));
 
-  const model = time(() => personalityModel());
-  const draw = time(() => drawPersonalities(model.result, 1, ids, ages, sexes));
+  const model = bestOf(() => personalityModel(), REPEATS);
+  const draw = bestOf(() => drawPersonalities(model.result, 1, ids, ages, sexes), REPEATS);
   const cuts = model.result.bigFive.levelCuts;
-  const text = time(() => {
+  const text = bestOf(() => {
     const out = new Array(n);
     const levels = new Array(5);
     const b = draw.result.bigFive;
@@ -44,7 +29,7 @@ export async function run() {
       out[p] = formatBigFive(levels);
     }
     return out;
-  });
+  }, REPEATS);
   return {
     personas: n,
     dimensions: 15,
@@ -57,6 +42,6 @@ export async function run() {
       withinTarget: draw.wall <= 0.5,
     },
     levelsAndText: { seconds: Number(text.wall.toFixed(4)), cpuSeconds: Number(text.cpu.toFixed(4)) },
-    loadAverage1min: Number(loadavg()[0].toFixed(2)),
+    loadAverage1min: loadAverage1min(),
   };
 }

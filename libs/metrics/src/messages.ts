@@ -2,8 +2,9 @@ import { rakingMessage } from '@persona/raking';
 
 /**
  * Every user-facing message of `@persona/metrics`, in one place so that tests
- * assert on the same text the user sees. The MARGINS.json structure messages
- * are those of `persona rake` (the same file form), taken from `@persona/raking`.
+ * assert on the same text the user sees. The MARGINS.json structure errors
+ * are those of `persona rake` (the same file form and reader, `@persona/raking`);
+ * the ones this package also raises itself are re-exported here.
  * Messages say what was found and what was expected; `InputError` adds the location.
  */
 const quote = (s: string) => JSON.stringify(s);
@@ -11,15 +12,9 @@ const list = (xs: readonly string[], max = 20) =>
   xs.slice(0, max).map(quote).join(', ') + (xs.length > max ? `, … (${xs.length} in all)` : '');
 
 export const message = {
-  // ---- MARGINS.json (same form and messages as `persona rake`) -----------------------------
-  marginsNotJson: rakingMessage.marginsNotJson,
+  // ---- MARGINS.json (read by `readMarginsDocument` of @persona/raking, with its messages) -----
   marginsNotObject: rakingMessage.marginsNotObject,
-  marginsMissing: rakingMessage.marginsMissing,
-  marginsEmpty: rakingMessage.marginsEmpty,
-  blockNotObject: rakingMessage.blockNotObject,
-  blockEmpty: rakingMessage.blockEmpty,
   targetNotNumber: rakingMessage.targetNotNumber,
-  totalInvalid: rakingMessage.totalInvalid,
   blockSumZero: rakingMessage.blockSumZero,
 
   // ---- sample against margins ----------------------------------------------------------------

@@ -4,6 +4,7 @@ export { calibrate, type CalibrateInput, type CalibrateResult } from './calibrat
 export type { CalibrationMethod } from './calibration/calibration-function.js';
 export { postStratify, type PostStratifyInput, type PostStratum } from './calibration/post-stratify.js';
 export { parseMargins, type ParsedMargins, type ParseMarginsOptions, type SampleColumns } from './margins/parse-margins.js';
+export { readMarginsDocument, type MarginBlock, type MarginsDocument } from './margins/read-margins-document.js';
 export { weightSummary, type WeightSummary } from './weights/weight-summary.js';
 export { kishEffectiveSampleSize, kishDesignEffect } from './weights/kish.js';
 export { quantileSorted } from './weights/quantile.js';

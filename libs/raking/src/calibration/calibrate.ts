@@ -2,7 +2,7 @@ import { InputError } from '@persona/core';
 import { message } from '../messages.js';
 import { expandCellRatios } from '../cells/collapse-cells.js';
 import { buildWeightingProblem, DEFAULT_TOL, type WeightingInput, type WeightingProblem } from '../cells/weighting-problem.js';
-import { cellRatios, marginTotals, maxRelativeError, worstMarginCells, type MarginCellFit } from '../rake/margin-fit.js';
+import { cellRatios, marginFitTracker, type MarginCellFit } from '../rake/margin-fit.js';
 import { calibrationFunctions, type CalibrationFunction, type CalibrationMethod, type GBounds } from './calibration-function.js';
 import { solvePseudoInverse } from './pseudo-inverse.js';
 
@@ -154,10 +154,8 @@ function newtonCalibration(problem: WeightingProblem, calfun: CalibrationFunctio
   };
   evaluate();
   const w = new Float64Array(nCells);
-  const history: number[] = [];
+  const fit = marginFitTracker(problem, tol);
   let iterations = 0;
-  let err = Infinity;
-  let totals: Float64Array[] = [];
   const T = new Float64Array(p * p);
   const misfit = new Float64Array(p);
   while (iterations < maxIter) {
@@ -192,18 +190,7 @@ function newtonCalibration(problem: WeightingProblem, calfun: CalibrationFunctio
       ok = evaluate();
     }
     for (let c = 0; c < nCells; c++) w[c] = d[c] * g[c];
-    totals = marginTotals(problem, w);
-    err = maxRelativeError(problem, totals);
-    history.push(err);
-    if (err <= tol) break;
+    if (fit.record(w)) break;
   }
-  const converged = err <= tol;
-  return {
-    w,
-    converged,
-    iterations,
-    maxRelError: err,
-    history,
-    worstCells: converged ? [] : worstMarginCells(problem, totals),
-  };
+  return { w, ...fit.report(iterations) };
 }

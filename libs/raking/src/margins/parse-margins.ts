@@ -6,6 +6,7 @@ import { checkBaseWeights } from '../weights/base-weights.js';
 import { alignTargets } from './align-targets.js';
 import { checkTotalsAgree } from './check-totals.js';
 import type { InputSource } from './input-source.js';
+import { readMarginsDocument } from './read-margins-document.js';
 import type { MarginTargets } from './margin-targets.js';
 
 /** The columns of a sample as strings (structurally `Table` of `@persona/core`). */
@@ -38,11 +39,9 @@ export interface ParsedMargins {
   readonly variables: CategoricalVariable[];
 }
 
-/** A block whose targets sum to 1 within this is read as shares (CONTRACTS.md). */
-export const SHARES_TOL = 1e-9;
-
 /**
- * Reads the MARGINS.json form of CONTRACTS.md `persona rake` and checks it against the sample:
+ * Reads the MARGINS.json form of CONTRACTS.md `persona rake` (its structure by
+ * `readMarginsDocument`) and checks it against the sample:
  *
  *     { "total": 1000, "margins": { "SEX": { "1": 0.49, "2": 0.51 }, "AGEGRP": { "1": 210, "2": 340, "3": 450 } } }
  *
@@ -64,41 +63,9 @@ export function parseMargins(json: unknown, sample: SampleColumns, options: Pars
   const source = options.source ?? {};
   const tol = options.tol ?? DEFAULT_TOL;
   const where = (field?: string) => ({ file: source.marginsFile, ...(field !== undefined ? { field } : {}) });
-  let doc = json;
-  if (typeof json === 'string') {
-    try {
-      doc = JSON.parse(json);
-    } catch (error) {
-      throw new InputError(message.marginsNotJson((error as Error).message), where());
-    }
-  }
-  if (!isPlainObject(doc)) throw new InputError(message.marginsNotObject(), where());
-  const rawTotal = doc['total'];
-  if (rawTotal !== undefined && !(typeof rawTotal === 'number' && rawTotal > 0 && Number.isFinite(rawTotal))) {
-    throw new InputError(message.totalInvalid(rawTotal), where('total'));
-  }
-  const margins = doc['margins'];
-  if (!isPlainObject(margins)) throw new InputError(message.marginsMissing(), where('margins'));
-  const names = Object.keys(margins);
-  if (names.length === 0) throw new InputError(message.marginsEmpty(), where('margins'));
-
-  const blocks: { name: string; block: Record<string, number>; sum: number; shares: boolean }[] = [];
-  for (const name of names) {
-    const block = margins[name];
-    if (!isPlainObject(block)) throw new InputError(message.blockNotObject(name), where(`margins.${name}`));
-    const categories = Object.keys(block);
-    if (categories.length === 0) throw new InputError(message.blockEmpty(name), where(`margins.${name}`));
-    let sum = 0;
-    for (const category of categories) {
-      const value = block[category];
-      if (!(typeof value === 'number' && value >= 0 && Number.isFinite(value))) {
-        throw new InputError(message.targetNotNumber(name, category, value), where(`margins.${name}.${category}`));
-      }
-      sum += value;
-    }
-    if (sum === 0) throw new InputError(message.blockSumZero(name), where(`margins.${name}`));
-    if (!sample.has(name)) throw new InputError(message.variableNotInSample(name, sample.names), where(`margins.${name}`));
-    blocks.push({ name, block: block as Record<string, number>, sum, shares: Math.abs(sum - 1) <= SHARES_TOL });
+  const { total: rawTotal, blocks } = readMarginsDocument(json, source);
+  for (const b of blocks) {
+    if (!sample.has(b.name)) throw new InputError(message.variableNotInSample(b.name, sample.names), where(`margins.${b.name}`));
   }
 
   const counts = blocks.filter((b) => !b.shares);
@@ -130,7 +97,7 @@ export function parseMargins(json: unknown, sample: SampleColumns, options: Pars
   const variables: CategoricalVariable[] = [];
   for (const b of blocks) {
     const resolved: Record<string, number> = {};
-    for (const category of Object.keys(b.block)) resolved[category] = b.shares ? b.block[category] * total : b.block[category];
+    for (let k = 0; k < b.categories.length; k++) resolved[b.categories[k]] = b.shares ? b.values[k] * total : b.values[k];
     const variable = { name: b.name, values: sample.column(b.name) };
     alignTargets(encodeVariable(variable, sample.nRows), resolved, source);
     targets[b.name] = resolved;
@@ -146,8 +113,4 @@ function sampleTotal(nRows: number, baseWeights: ArrayLike<number> | undefined, 
   let s = 0;
   for (let i = 0; i < w.length; i++) s += w[i];
   return s;
-}
-
-function isPlainObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }

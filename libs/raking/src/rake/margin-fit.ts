@@ -65,3 +65,40 @@ export function cellRatios(problem: WeightingProblem, w: Float64Array): Float64A
   for (let c = 0; c < w.length; c++) g[c] = base[c] > 0 ? w[c] / base[c] : 0;
   return g;
 }
+
+/** How an iterative weighting ended: the fields `rake` and `calibrate` report. */
+export interface MarginFitReport {
+  readonly converged: boolean;
+  readonly iterations: number;
+  /** The criterion after the last iteration (Infinity when none ran). */
+  readonly maxRelError: number;
+  /** The criterion after each iteration. */
+  readonly history: number[];
+  /** The worst margin cells when not converged (empty when converged). */
+  readonly worstCells: MarginCellFit[];
+}
+
+/**
+ * The convergence bookkeeping of an iterative weighting (IPF sweeps, Newton
+ * steps): `record(w)` after each iteration computes the margin totals of cell
+ * weights `w` and the criterion of {@link maxRelativeError}, keeps its history,
+ * and says whether it is ≤ `tol`; `report(iterations)` gives the result, with
+ * the worst cells of the last iteration when it did not converge.
+ */
+export function marginFitTracker(problem: WeightingProblem, tol: number) {
+  const history: number[] = [];
+  let totals: Float64Array[] = [];
+  let err = Infinity;
+  return {
+    record(w: Float64Array): boolean {
+      totals = marginTotals(problem, w);
+      err = maxRelativeError(problem, totals);
+      history.push(err);
+      return err <= tol;
+    },
+    report(iterations: number): MarginFitReport {
+      const converged = err <= tol;
+      return { converged, iterations, maxRelError: err, history, worstCells: converged ? [] : worstMarginCells(problem, totals) };
+    },
+  };
+}

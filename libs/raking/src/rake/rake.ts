@@ -2,7 +2,7 @@ import { InputError } from '@persona/core';
 import { message } from '../messages.js';
 import { expandCellRatios } from '../cells/collapse-cells.js';
 import { buildWeightingProblem, DEFAULT_TOL, type WeightingInput, type WeightingProblem } from '../cells/weighting-problem.js';
-import { cellRatios, marginTotals, maxRelativeError, worstMarginCells, type MarginCellFit } from './margin-fit.js';
+import { cellRatios, marginFitTracker, type MarginCellFit } from './margin-fit.js';
 
 export interface RakeInput extends WeightingInput {
   /** Most sweeps over the variables (default 1000). */
@@ -70,9 +70,7 @@ function rakeCells(problem: WeightingProblem, w: Float64Array, maxIter: number, 
   const { cells, target } = problem;
   const k = target.length;
   const nCells = cells.nCells;
-  const history: number[] = [];
-  let totals: Float64Array[] = [];
-  let err = Infinity;
+  const fit = marginFitTracker(problem, tol);
   let iterations = 0;
   const factor = target.map((t) => new Float64Array(t.length));
   const sums = target.map((t) => new Float64Array(t.length));
@@ -88,17 +86,7 @@ function rakeCells(problem: WeightingProblem, w: Float64Array, maxIter: number, 
       for (let l = 0; l < s.length; l++) f[l] = s[l] > 0 ? tj[l] / s[l] : 0;
       for (let c = 0; c < nCells; c++) w[c] *= f[cj[c]];
     }
-    totals = marginTotals(problem, w);
-    err = maxRelativeError(problem, totals);
-    history.push(err);
-    if (err <= tol) break;
+    if (fit.record(w)) break;
   }
-  const converged = err <= tol;
-  return {
-    converged,
-    iterations,
-    maxRelError: err,
-    history,
-    worstCells: converged ? [] : worstMarginCells(problem, totals),
-  };
+  return fit.report(iterations);
 }

@@ -1,14 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { InputError } from '@persona/core';
 import { describe, expect, it } from 'vitest';
 import { expectApproxEqual } from '../../test/approx-equal.js';
+import { list, varianceFixture as fixture } from '../../test/variance-fixture.js';
 import { message } from '../messages.js';
 import { acsReplicateDesign } from './acs-replicate-design.js';
 import { sdrShares } from './replicate-variance.js';
-
-const fixture = JSON.parse(
-  readFileSync(new URL('../../test/fixtures/r-sampling/variance.json', import.meta.url), 'utf8'),
-) as { data: { w: number[]; cat: string[]; replicates: number[][] }; replicate: { shares: { se: number[]; names: string[] } } };
 
 describe('acsReplicateDesign', () => {
   it('reads PWGTP and PWGTP1..80 as CSV strings; shares SEs as R svymean on the svrepdesign', () => {
@@ -18,8 +14,9 @@ describe('acsReplicateDesign', () => {
     expect(design.scale).toBe(4 / 80);
     const shares = sdrShares(design, columns.CAT!);
     // Oracle: R survey svymean(~cat, svrepdesign(type = "successive-difference", mse = TRUE)), make-fixtures.R
-    fixture.replicate.shares.names.forEach((name, i) => {
-      expectApproxEqual(shares.get(name.replace(/^cat/, ''))!.se, fixture.replicate.shares.se[i]!, 1e-8, name);
+    const r = fixture.replicate.shares!;
+    list(r.names).forEach((name, i) => {
+      expectApproxEqual(shares.get(name.replace(/^cat/, ''))!.se, list(r.se)[i]!, 1e-8, name);
     });
   });
 

@@ -1,23 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expectApproxEqual } from '../../test/approx-equal.js';
+import { dom, list, varianceFixture, x, y } from '../../test/variance-fixture.js';
 import { message } from '../messages.js';
 import { linearisedMean, linearisedRatio, linearisedShares, linearisedTotal, type LinearisationDesign } from './linearised-variance.js';
 
-interface RResult { estimate: number | number[]; se: number | number[]; deff?: number | number[]; names?: string | string[] }
-const fixture = JSON.parse(
-  readFileSync(new URL('../../test/fixtures/r-sampling/variance.json', import.meta.url), 'utf8'),
-) as {
-  data: { w: number[]; y: number[]; x: number[]; cat: string[]; dom: number[]; stratum: number[]; psu: number[] };
-  linearised: Record<string, RResult>;
-};
-const { data } = fixture;
-const r = fixture.linearised;
+const { data } = varianceFixture;
+const r = varianceFixture.linearised;
 const design: LinearisationDesign = { weights: Float64Array.from(data.w) };
-const y = Float64Array.from(data.y);
-const x = Float64Array.from(data.x);
-const dom = Uint8Array.from(data.dom);
-const list = <T>(v: T | T[] | undefined): T[] => (Array.isArray(v) ? v : [v!]);
 
 // Oracle: R survey 4.1-1 on svydesign(ids = ~1, weights = ~w) (each row its own PSU,
 // with-replacement), and svydesign(ids = ~psu, strata = ~stratum, nest = TRUE); see make-fixtures.R.

@@ -1,24 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { InputError } from '@persona/core';
 import { describe, expect, it } from 'vitest';
 import { expectApproxEqual } from '../../test/approx-equal.js';
+import { dom, list, varianceFixture, x, y } from '../../test/variance-fixture.js';
 import { message } from '../messages.js';
 import { sdrMean, sdrRatio, sdrShares, sdrTotal, type ReplicateDesign } from './replicate-variance.js';
 
-interface RResult { estimate: number | number[]; se: number | number[]; deff?: number | number[]; names?: string | string[] }
-const fixture = JSON.parse(
-  readFileSync(new URL('../../test/fixtures/r-sampling/variance.json', import.meta.url), 'utf8'),
-) as {
-  data: { w: number[]; y: number[]; x: number[]; cat: string[]; dom: number[]; replicates: number[][] };
-  replicate: Record<string, RResult>;
-};
-const { data } = fixture;
-const r = fixture.replicate;
+const { data } = varianceFixture;
+const r = varianceFixture.replicate;
 const design: ReplicateDesign = { weights: Float64Array.from(data.w), replicates: data.replicates.map((c) => Float64Array.from(c)) };
-const y = Float64Array.from(data.y);
-const x = Float64Array.from(data.x);
-const dom = Uint8Array.from(data.dom);
-const list = <T>(v: T | T[] | undefined): T[] => (Array.isArray(v) ? v : [v!]);
 
 // Oracle: R survey 4.1-1, svrepdesign(type = "successive-difference", mse = TRUE) — scale 4/80,
 // rscales 1, so Var = 4/80 Σ_r (θ_r − θ)² (ACS Design and Methodology ch. 12); see make-fixtures.R.

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError, Rng } from '@persona/core';
 import { approxEqual } from '../../test/approx-equal.js';
+import { cellInDomain } from '../../test/cell-domain.js';
 import { message } from '../messages.js';
 import { SURVEY_VARIABLES } from '../survey-tables/demographic-cell.js';
 import { drawPolitics, drawPoliticsInCell, loadPoliticsModel, parsePoliticsModel, politicsCell, politicsDataPath, politicsProbabilities } from './politics-model.js';
@@ -24,15 +25,7 @@ function modelShare(given: Record<string, string[]> | undefined, num: number[], 
   let a = 0;
   let b = 0;
   for (let x = 0; x < t.cellWeights.length; x++) {
-    let rest = x;
-    let inDomain = true;
-    for (let v = order.length - 1; v >= 0; v--) {
-      const levels = SURVEY_VARIABLES[order[v]];
-      const level = levels[rest % levels.length];
-      rest = Math.floor(rest / levels.length);
-      if (given?.[order[v]] && !given[order[v]].includes(level)) inDomain = false;
-    }
-    if (!inDomain) continue;
+    if (!cellInDomain(x, order, given)) continue;
     for (const y of num) a += t.cellWeights[x] * t.probabilities[x * k + y];
     for (const y of den) b += t.cellWeights[x] * t.probabilities[x * k + y];
   }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, Rng } from '@persona/core';
 import { approxEqual } from '../../test/approx-equal.js';
+import { cellInDomain } from '../../test/cell-domain.js';
 import { message } from '../messages.js';
 import { SURVEY_VARIABLES } from '../survey-tables/demographic-cell.js';
 import { drawReligion, drawReligionAt, loadReligionModel, parseReligionModel, placeReligion, religionDataPath, religionProbabilities } from './religion-model.js';
@@ -21,15 +22,7 @@ function modelShare(given: Record<string, string[]> | undefined, outcomes: numbe
   let num = 0;
   let den = 0;
   for (let x = 0; x < t.cellWeights.length; x++) {
-    let rest = x;
-    let inDomain = true;
-    for (let v = order.length - 1; v >= 0; v--) {
-      const levels = SURVEY_VARIABLES[order[v]];
-      const level = levels[rest % levels.length];
-      rest = Math.floor(rest / levels.length);
-      if (given?.[order[v]] && !given[order[v]].includes(level)) inDomain = false;
-    }
-    if (!inDomain) continue;
+    if (!cellInDomain(x, order, given)) continue;
     den += t.cellWeights[x];
     for (const y of outcomes) num += t.cellWeights[x] * t.probabilities[x * k + y];
   }
