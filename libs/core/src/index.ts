@@ -2,6 +2,7 @@ export { InputError, formatInputError, type InputLocation } from './input-error.
 export { Rng } from './rng.js';
 export { message as coreMessage } from './messages.js';
 export { streamCsv, parseCsv, type CsvStreamOptions, type CsvStreamResult } from './csv.js';
+export { streamCsvRecords, parseCsvRecords, type CsvRecord, type CsvRecordStreamOptions } from './csv.js';
 export { readTable, type ReadTableOptions } from './read-table.js';
 export { ColumnTable, type Table } from './table.js';
 export { writeFileAtomic, AtomicFileWriter } from './atomic-write.js';

@@ -1,4 +1,4 @@
-import { InputError, readTable, streamCsv } from '@persona/core';
+import { InputError, readTable, streamCsvRecords } from '@persona/core';
 import { pumsCodebook } from '../codebook/codebook.js';
 import { message } from '../messages.js';
 import { pumsColumnKind } from './column-kind.js';
@@ -45,14 +45,14 @@ export async function streamPums(path: string, options: StreamPumsOptions): Prom
     options.onBatch(batch, firstRow);
     firstRow += batch.rowCount;
   };
-  const { nRows } = await streamCsv(path, {
+  const { nRows } = await streamCsvRecords(path, {
     columns: projection,
     onHeader: (header) => {
       const names = projection ?? header;
       builder = new PumsTableBuilder(names, names.map((name) => pumsColumnKind(name, (n) => codebook.has(n))), path, batchSize);
     },
-    onRow: (fields, line) => {
-      builder!.push(fields, line);
+    onRecord: (record, line) => {
+      builder!.pushRecord(record, line);
       if (builder!.rowCount === batchSize) flush();
     },
   });
@@ -73,13 +73,13 @@ export async function readPums(path: string, options: ReadPumsOptions = {}): Pro
   let builder: PumsTableBuilder | undefined;
   const codebook = pumsCodebook();
   const projection = projectionOf(options);
-  await streamCsv(path, {
+  await streamCsvRecords(path, {
     columns: projection,
     onHeader: (header) => {
       const names = projection ?? header;
       builder = new PumsTableBuilder(names, names.map((name) => pumsColumnKind(name, (n) => codebook.has(n))), path);
     },
-    onRow: (fields, line) => builder!.push(fields, line),
+    onRecord: (record, line) => builder!.pushRecord(record, line),
   });
   return builder!.take();
 }
