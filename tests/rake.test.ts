@@ -53,12 +53,12 @@ describe('persona rake', () => {
     const got = weightedMargins(w);
     for (const [category, share] of Object.entries(margins.margins.SEX)) expect(approxEqual(got.SEX[category], share * 1000, 1e-6)).toBe(true);
     for (const [category, count] of Object.entries(margins.margins.AGEGRP)) expect(approxEqual(got.AGEGRP[category], count, 1e-6)).toBe(true);
-    // Closed forms: Kish ESS = (Σw)²/Σw², deff = n / ESS.
+    // Closed forms from the printed weights: Kish ESS = (Σw)²/Σw², deff = n·Σw²/(Σw)² (all 12 weights nonzero).
     const sum = w.reduce((a, b) => a + b, 0);
     const sum2 = w.reduce((a, b) => a + b * b, 0);
     expect(approxEqual(out.summary.sum, 1000, 1e-6)).toBe(true);
     expect(approxEqual(out.summary.kishEss, (sum * sum) / sum2, 1e-12)).toBe(true);
-    expect(approxEqual(out.summary.deff, 12 / out.summary.kishEss, 1e-12)).toBe(true);
+    expect(approxEqual(out.summary.deff, (12 * sum2) / (sum * sum), 1e-12)).toBe(true);
     expect(out.summary.min).toBe(Math.min(...w));
     expect(out.summary.max).toBe(Math.max(...w));
   });
@@ -107,6 +107,12 @@ describe('persona rake bad input (exit 2, one message naming file, line or field
     expect(bad({ 'empty.csv': '' }, ['--sample', 'empty.csv', '--margins', 'margins.json'])).toContain(`empty.csv: ${coreMessage.emptyFile()}`);
   });
 
+  it('a header-only sample file: names the file, expects at least one row', () => {
+    expect(bad({ 'header-only.csv': 'SEX,AGEGRP,w\n' }, ['--sample', 'header-only.csv', '--margins', 'margins.json'])).toBe(
+      `persona: header-only.csv: ${cliMessage.sampleNoRows()}\n`,
+    );
+  });
+
   it('an unknown weight column and a margin variable that is not a column', () => {
     expect(bad({}, ['--sample', 'sample.csv', '--margins', 'margins.json', '--weight', 'WT'])).toContain(
       coreMessage.missingColumns(['WT'], ['SEX', 'AGEGRP', 'w']),
@@ -153,11 +159,94 @@ describe('persona rake bad input (exit 2, one message naming file, line or field
     expect(err).toContain(rakingMessage.keyMismatchHint('01', '1'));
   });
 
+  it('duplicate category keys (JSON.parse would keep the last) and targets that overflow, naming the block', () => {
+    const dup = bad({ 'dup.json': '{"total":1000,"margins":{"SEX":{"1":600,"2":400,"1":500}}}' }, ['--sample', 'sample.csv', '--margins', 'dup.json']);
+    expect(dup).toContain(`dup.json: field "margins.SEX": ${rakingMessage.duplicateKey('1')}`);
+    const huge = { margins: { SEX: { '1': 1e308, '2': 1e308 }, AGEGRP: { '1': 1e308, '2': 1e308, '3': 1e308 } } };
+    const inf = bad({ 'huge.json': JSON.stringify(huge) }, ['--sample', 'sample.csv', '--margins', 'huge.json']);
+    expect(inf).toContain(`huge.json: field "margins.SEX": ${rakingMessage.blockSumNotFinite('SEX')}`);
+  });
+
   it('negative and NaN base weights, with their lines', () => {
     const neg = bad({ 'neg.csv': 'SEX,AGEGRP,w\n1,1,1\n2,2,-1\n1,3,1\n2,3,1\n' }, ['--sample', 'neg.csv', '--margins', 'margins.json', '--weight', 'w']);
     expect(neg).toContain(`neg.csv:3: field "w": ${rakingMessage.baseWeightInvalid(1, -1)}`);
     const nan = bad({ 'nan.csv': 'SEX,AGEGRP,w\n1,1,1\n2,2,1\n1,3,NaN\n2,3,1\n' }, ['--sample', 'nan.csv', '--margins', 'margins.json', '--weight', 'w']);
     expect(nan).toContain(`nan.csv:4: field "w": ${cliMessage.weightNotNumber(2, 'NaN')}`);
+  });
+});
+
+describe('persona rake --out that cannot be written (exit 2 naming the file, before fitting)', () => {
+  it('a missing directory (ENOENT) and a directory given as the file (EISDIR)', () => {
+    // Regression: these failed with exit 1 and a Node.js stack trace.
+    const missing = persona(['rake', '--sample', 'sample.csv', '--margins', 'margins.json', '--out', 'nodir/w.csv', '--json'], s.dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr).toBe(`persona: nodir/w.csv: field "--out": ${cliMessage.outputUnwritable('ENOENT')}\n`);
+    const isDir = persona(['rake', '--sample', 'sample.csv', '--margins', 'margins.json', '--out', '.', '--json'], s.dir);
+    expect(isDir.code).toBe(2);
+    expect(isDir.stderr).toBe(`persona: .: field "--out": ${cliMessage.outputUnwritable('EISDIR')}\n`);
+  });
+
+  it('a previous --out file survives a run that fails on bad input', () => {
+    s.write('keep.csv', 'row,weight\n0,1\n');
+    s.write('bad-margins.json', '{"margins": {"SEX": {"1": -5, "2": 3}}}');
+    const r = persona(['rake', '--sample', 'sample.csv', '--margins', 'bad-margins.json', '--out', 'keep.csv'], s.dir);
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(s.dir, 'keep.csv'), 'utf8')).toBe('row,weight\n0,1\n');
+  });
+});
+
+describe('persona rake calibration diagnostics', () => {
+  s.write('sex.csv', 'sex\n1\n2\n1\n2\n1\n2\n');
+
+  it('logit that cannot reach a huge total: exit 3, converged false, finite weights (not exit 2 "NaN")', () => {
+    s.write('huge.json', JSON.stringify({ total: 1e9, margins: { sex: { '1': 0.5, '2': 0.5 } } }));
+    const r = persona(['rake', '--sample', 'sex.csv', '--margins', 'huge.json', '--method', 'logit', '--bounds', '0.5,2', '--max-iter', '1', '--json'], s.dir);
+    expect(r.code).toBe(3);
+    const out = JSON.parse(r.stdout) as RakeOutput;
+    expect(out.converged).toBe(false);
+    expect(out.iterations).toBe(1);
+    expect(out.weights!.every(Number.isFinite)).toBe(true);
+  });
+
+  it('raking with bounds converges to g = 3.42 / 6 = 0.57 (closed form; used to stop at 0.5748)', () => {
+    s.write('small.json', JSON.stringify({ total: 3.42, margins: { sex: { '1': 0.5, '2': 0.5 } } }));
+    const r = persona(['rake', '--sample', 'sex.csv', '--margins', 'small.json', '--bounds', '0.5,2', '--json'], s.dir);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as RakeOutput;
+    for (const w of out.weights!) expect(approxEqual(w, 0.57, 1e-6)).toBe(true);
+  });
+
+  it('negative GREG weights: counted in negativeWeights, gRange, and a warning on stderr', () => {
+    // Closed form: unbounded linear calibration gives g = 1 + α_A + β_B; the additive weights
+    // (1,1)→10 (×3 rows), (1,2)→−20, (2,1)→60, (2,2)→30 meet A = {10, 90}, B = {90, 10}, so they are the GREG solution.
+    s.write('greg.csv', 'A,B\n1,1\n1,1\n1,1\n1,2\n2,1\n2,2\n');
+    s.write('greg.json', JSON.stringify({ total: 100, margins: { A: { '1': 10, '2': 90 }, B: { '1': 90, '2': 10 } } }));
+    const r = persona(['rake', '--sample', 'greg.csv', '--margins', 'greg.json', '--method', 'linear', '--json'], s.dir);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as RakeOutput & { negativeWeights: number; gRange: { min: number; max: number } };
+    [10, 10, 10, -20, 60, 30].forEach((w, i) => expect(approxEqual(out.weights![i], w, 1e-9)).toBe(true));
+    expect(out.negativeWeights).toBe(1);
+    expect(approxEqual(out.gRange.min, -20, 1e-9)).toBe(true);
+    expect(approxEqual(out.gRange.max, 60, 1e-9)).toBe(true);
+    expect(r.stderr).toBe(`persona: ${cliMessage.negativeWeights(1, 6)}\n`);
+  });
+
+  it('deff and cv leave out rows zeroed by a zero target; n still counts them', () => {
+    s.write('zero-target.json', JSON.stringify({ total: 1000, margins: { AGEGRP: { '1': 0, '2': 400, '3': 600 } } }));
+    const r = persona(['rake', '--sample', 'sample.csv', '--margins', 'zero-target.json', '--weight', 'w', '--json'], s.dir);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as RakeOutput & { summary: { nNonzero: number } };
+    const w = out.weights!;
+    const nonzero = w.filter((x) => x !== 0);
+    expect(nonzero.length).toBe(8); // 4 of the 12 rows have AGEGRP 1
+    expect(out.summary.n).toBe(12);
+    expect(out.summary.nNonzero).toBe(8);
+    // Closed form from the printed weights over the m nonzero ones: deff = m·Σw²/(Σw)², cv² = deff − 1.
+    const sum = nonzero.reduce((a, b) => a + b, 0);
+    const sum2 = nonzero.reduce((a, b) => a + b * b, 0);
+    expect(approxEqual(out.summary.deff, (8 * sum2) / (sum * sum), 1e-12)).toBe(true);
+    expect(approxEqual(out.summary.cv, Math.sqrt((8 * sum2) / (sum * sum) - 1), 1e-9)).toBe(true);
   });
 });
 

@@ -57,6 +57,13 @@ describe('persona sample', () => {
     expect(again.stdout).toBe(r.stdout);
   });
 
+  it('--out into a missing directory: exit 2 naming the file and --out (not a stack trace), checked before drawing', () => {
+    const r = persona(['sample', '--n', '5', '--seed', '1', '--sample', 'pop.csv', '--out', 'nodir/drawn.csv'], s.dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`persona: nodir/drawn.csv: field "--out": ${cliMessage.outputUnwritable('ENOENT')}\n`);
+  });
+
   it('with-replacement can draw more rows than the population; stratified needs --strata (exit 2)', () => {
     const r = persona(['sample', '--n', '100', '--seed', '1', '--sample', 'pop.csv', '--method', 'with-replacement', '--json'], s.dir);
     expect(r.code).toBe(0);

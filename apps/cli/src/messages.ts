@@ -8,6 +8,21 @@ export const message = {
   boundsInvalid: (raw: string) => `expected --bounds LO,HI with two numbers (LO may be -Inf, HI Inf), got "${raw}"`,
   methodInvalid: (raw: string, allowed: readonly string[]) => `expected --method to be one of ${allowed.join(', ')}, got "${raw}"`,
   outExtension: (path: string, allowed: readonly string[]) => `expected an output file ending in ${allowed.join(' or ')}, got "${path}"`,
+  outputUnwritable: (code: string) =>
+    `cannot write the output file (${code}): ${
+      {
+        ENOENT: 'its directory does not exist',
+        ENOTDIR: 'a part of its directory path is not a directory',
+        EISDIR: 'it is a directory',
+        EACCES: 'permission denied',
+        EPERM: 'permission denied',
+        EROFS: 'the file system is read-only',
+        ENOSPC: 'no space left on the device',
+      }[code] ?? 'the file system refused it'
+    }; expected a writable file path`,
+  negativeWeights: (count: number, n: number) =>
+    `warning: ${count} of ${n} weights are negative (unbounded linear calibration, GREG); give --bounds LO,HI with LO ≥ 0 to keep them non-negative`,
+  sampleNoRows: () => 'the sample has a header but no data rows: expected at least one row',
   weightNotNumber: (row: number, text: string) => `base weight at row ${row} is "${text}": expected a number ≥ 0`,
   strataRequired: () => '--method stratified needs --strata COL',
   balanceRequired: () =>

@@ -20,6 +20,9 @@ export const message = {
   targetNotNumber: (variable: string, category: string, value: unknown) =>
     `expected the target of ${quote(variable)} = ${quote(category)} to be a finite number ≥ 0, got ${JSON.stringify(value) ?? String(value)}`,
   totalInvalid: (value: unknown) => `expected "total" to be a finite number > 0, got ${JSON.stringify(value) ?? String(value)}`,
+  blockSumNotFinite: (variable: string) =>
+    `the targets of ${quote(variable)} sum to more than the largest double (about 1.8e308): expected a finite total`,
+  duplicateKey: (key: string) => `the key ${quote(key)} appears more than once: expected each key once (JSON would keep only the last value)`,
   blockSumZero: (variable: string) => `the targets of ${quote(variable)} sum to 0: expected a positive total`,
   countTotalsDisagree: (blocks: readonly { name: string; sum: number }[], tol: number) =>
     `margin totals disagree (relative tolerance ${tol}): ${blocks.map((b) => `${b.name} sums to ${b.sum}`).join(', ')}; ` +
@@ -44,8 +47,8 @@ export const message = {
     (hint ? `; ${hint}` : '') +
     `. Margin categories: ${list(known)}. Give it a target (0 drops those rows) or recode the sample`,
   targetCategoryNotInSample: (variable: string, category: string, target: number, hint: string | undefined) =>
-    `infeasible: the margins give ${quote(variable)} = ${quote(category)} a target of ${target}, but no sample row has that category` +
-    (hint ? `; ${hint}` : '') + ', so no weighting can reach it',
+    `infeasible: the margins give ${quote(variable)} = ${quote(category)} a target of ${target}, but no sample row has that category, so no weighting can reach it` +
+    (hint ? `; ${hint}` : ''),
   targetCategoryNoWeight: (variable: string, category: string, target: number) =>
     `infeasible: the margins give ${quote(variable)} = ${quote(category)} a target of ${target}, but every sample row with that category ` +
     'has base weight 0 or another category whose target is 0, so no weighting can reach it',

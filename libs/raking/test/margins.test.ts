@@ -89,6 +89,8 @@ describe('parseMargins (CONTRACTS.md `persona rake` MARGINS.json)', () => {
     expect(error).toBeInstanceOf(InputError);
     expect(error.location).toEqual({ file, field: 'margins.SEX' });
     expect(error.message).toContain(message.targetCategoryNotInSample('SEX', '01', 2.5, message.keyMismatchHint('01', '1')));
+    // the hint comes last, so "did you mean "1"?" ends the message instead of running into "so no weighting can reach it"
+    expect(error.message.endsWith(message.keyMismatchHint('01', '1'))).toBe(true);
   });
 
   it('a sample category without target is an error naming the first row and line', () => {
@@ -117,6 +119,11 @@ describe('parseMargins (CONTRACTS.md `persona rake` MARGINS.json)', () => {
       [{ margins: { SEX: { 1: 0, 2: 0 } } }, 'margins.SEX', message.blockSumZero('SEX')],
       [{ total: -5, margins: { SEX: { 1: 1 } } }, 'total', message.totalInvalid(-5)],
       [{ margins: { RACE: { 1: 1 } } }, 'margins.RACE', message.variableNotInSample('RACE', ['SEX', 'AGEGRP'])],
+      // Regression: targets that are each finite but whose sum overflows to Infinity slipped through and printed as null.
+      [{ margins: { SEX: { 1: 1e308, 2: 1e308 } } }, 'margins.SEX', message.blockSumNotFinite('SEX')],
+      // Regression: JSON.parse keeps the last of duplicate keys, so {"1":600,"2":400,"1":500} silently meant 1 → 500.
+      ['{"margins":{"SEX":{"1":600,"2":400,"1":500}}}', 'margins.SEX', message.duplicateKey('1')],
+      ['{"margins":{"SEX":{"1":0.5,"2":0.5}},"margins":{"SEX":{"1":1}}}', '', message.duplicateKey('margins')],
     ];
     for (const [json, field, text] of cases) {
       let caught: unknown;
@@ -137,5 +144,19 @@ describe('parseMargins (CONTRACTS.md `persona rake` MARGINS.json)', () => {
     expect(() => parseMargins({ margins: { SEX: { 1: 0.5, 2: 0.5 } } }, people, { baseWeights: [1, 1, -2, 1, 1], source: { ...source, weightField: 'PWGTP' } })).toThrow(
       `sample.csv:4: field "PWGTP": ${message.baseWeightInvalid(2, -2)}`,
     );
+  });
+});
+
+describe('duplicate keys and overflowing totals', () => {
+  it('the same key in two different objects is not a duplicate, and keys inside strings or escaped do not count', () => {
+    const json = '{"margins":{"SEX":{"1":0.5,"2":0.5},"AGEGRP":{"1":0.2,"2":0.3,"3":0.5}},"note":"\\"1\\":{\\"1\\""}';
+    expect(parseMargins(json, people, { source }).targets.AGEGRP['3']).toBeCloseTo(2.5, 12); // 0.5 × 5 rows
+    const escaped = '{"margins":{"SEX":{"1":0.5,"\\u0031":0.5}}}'; // "\u0031" is "1" again
+    expect(() => parseMargins(escaped, people, { source })).toThrow(message.duplicateKey('1'));
+  });
+
+  it('count blocks whose sums are all infinite cannot be compared: every target 1e308 is rejected', () => {
+    const json = { margins: { SEX: { 1: 1e308, 2: 1e308 }, AGEGRP: { 1: 1e308, 2: 1e308, 3: 1e308 } } };
+    expect(() => parseMargins(json, people, { source })).toThrow(message.blockSumNotFinite('SEX'));
   });
 });

@@ -21,6 +21,13 @@ function thrown(f: () => unknown): InputError {
 }
 
 describe('rake rejects bad input with an InputError naming file, row/line and field', () => {
+  it('margins whose sums overflow to Infinity do not "agree": countTotalsDisagree, not a silent NaN comparison', () => {
+    // Regression: (hi − lo) / lo > tol is false for Infinity / Infinity = NaN, so such margins passed the check.
+    const huge = { SEX: { 1: 1e308, 2: 1e308 }, AGE: { a: 1e308, b: 1e308, c: 1e308 } };
+    const e = thrown(() => rake({ variables, targets: huge }));
+    expect(e.message).toContain(message.countTotalsDisagree([{ name: 'SEX', sum: Infinity }, { name: 'AGE', sum: Infinity }], 1e-6));
+  });
+
   it('a negative or NaN base weight names the 0-based row and the 1-based line', () => {
     const e = thrown(() => rake({ variables, targets, baseWeights: [1, 1, 1, -0.5, 1, 1], source }));
     expect(e.message).toBe(`s.csv:5: field "W": ${message.baseWeightInvalid(3, -0.5)}`);
@@ -84,6 +91,8 @@ describe('rake rejects bad input with an InputError naming file, row/line and fi
   it('calibrate rejects invalid bounds and methods', () => {
     expect(thrown(() => calibrate({ variables, targets, bounds: [1.2, 2] })).message).toContain(message.invalidBounds(1.2, 2));
     expect(thrown(() => calibrate({ variables, targets, method: 'logit' })).message).toContain(message.logitNeedsBounds());
+    // the logit message promises 0 ≤ LO (survey:::cal.logit's g = (L(U−1) + U(1−L)e^{Au}) / … assumes it): a negative LO is refused
+    expect(thrown(() => calibrate({ variables, targets, method: 'logit', bounds: [-0.5, 2] })).message).toContain(message.logitNeedsBounds());
     expect(thrown(() => calibrate({ variables, targets, method: 'cubic' as 'linear' })).message).toContain(message.unknownCalfun('cubic'));
   });
 });

@@ -22,10 +22,35 @@ describe("Kish's effective sample size and design effect", () => {
         expectApproxEqual(s.deff, 1 + (sd / mean) ** 2, 1e-9, 'deff');
         if (sd / mean > 1e-6) expectApproxEqual(s.cv, sd / mean, 1e-7, 'cv');
         else expect(s.cv).toBeLessThan(1e-6);
-        expectApproxEqual(s.kishEss * s.deff, w.length, 1e-12, 'n');
+        // closed form n·Σw²/(Σw)², computed here from the weights (all positive, so every row is a unit)
+        const sum = w.reduce((a, b) => a + b, 0);
+        const sum2 = w.reduce((a, b) => a + b * b, 0);
+        expectApproxEqual(s.deff, (w.length * sum2) / (sum * sum), 1e-12, 'deff closed form');
       }),
       { numRuns: 200, seed: 11 },
     );
+  });
+});
+
+describe('zero weights are not units (Kish 1992; R survey: nobs = sum(weights != 0))', () => {
+  it('deff and cv are over the nonzero weights; n counts every row', () => {
+    // Regression: rows zeroed by a zero target inflated deff (n / ESS with n = all rows).
+    // Closed form on the 4 nonzero weights 1,1,2,2: ESS = 36/10, deff = 4·10/36 = 1.111…,
+    // mean 1.5, population sd 0.5, cv = 1/3.
+    const w = [1, 0, 1, 2, 0, 2];
+    const s = weightSummary(w);
+    expect([s.n, s.nNonzero]).toEqual([6, 4]);
+    expectApproxEqual(s.kishEss, 36 / 10, 1e-15, 'ess');
+    expectApproxEqual(s.deff, (4 * 10) / 36, 1e-15, 'deff');
+    expectApproxEqual(s.cv, 1 / 3, 1e-15, 'cv');
+    expectApproxEqual(kishDesignEffect(w), (4 * 10) / 36, 1e-15, 'kishDesignEffect');
+    expect(s.mean).toBe(1); // Σw / n over all rows
+  });
+
+  it('every weight 0 (e.g. infeasible bounds): summary without throwing, kishEss/deff/cv NaN', () => {
+    const s = weightSummary([0, 0, 0]);
+    expect([s.n, s.nNonzero, s.sum, s.min, s.max]).toEqual([3, 0, 0, 0, 0]);
+    expect([s.kishEss, s.deff, s.cv].every(Number.isNaN)).toBe(true);
   });
 });
 

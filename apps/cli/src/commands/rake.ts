@@ -4,6 +4,7 @@ import { loadSample } from '../inputs/load-sample.js';
 import { DEFAULT_RAKING_HELP, readMargins } from '../inputs/read-margins.js';
 import { message } from '../messages.js';
 import { choiceOption, parseBounds, positiveInteger, positiveNumber } from '../options.js';
+import { checkOutputPath } from '../outputs/output-file.js';
 import { writeWeightsCsv } from '../outputs/write-weights.js';
 import { fitWeights, WEIGHTING_METHODS, type FitResult } from '../weighting/fit-weights.js';
 
@@ -63,27 +64,35 @@ async function runRake(options: RakeOptions): Promise<number> {
   const bounds = options.bounds === undefined ? undefined : parseBounds(options.bounds);
   const maxIter = positiveInteger('--max-iter', options.maxIter);
   const tol = positiveNumber('--tol', options.tol);
+  if (options.out !== undefined) await checkOutputPath(options.out, '--out');
   const margins = await readMargins(options.margins, 'raking');
   const sample = await loadSample(options.sample, options.weight);
   const fit = fitWeights(sample, margins, { method, bounds, maxIter, tol });
+  if (fit.calibration !== undefined && fit.calibration.negativeWeights > 0) {
+    process.stderr.write(`persona: ${message.negativeWeights(fit.calibration.negativeWeights, fit.weights.length)}\n`);
+  }
   if (options.out !== undefined) await writeWeightsCsv(options.out, fit.weights);
   if (options.json) printJson(resultJson(fit, method, options.out === undefined));
   else process.stdout.write(humanSummary(fit, method, tol, options.out));
   return fit.converged ? ExitCode.ok : ExitCode.criterionNotMet;
 }
 
-/** The CONTRACTS.md output, plus `method`, `total`, `derived` and (when not converged) `worstCells`. */
+/**
+ * The CONTRACTS.md output, plus `method`, `total`, `derived`, `summary.nNonzero`, (when calibrating)
+ * `negativeWeights` and `gRange`, and (when not converged) `worstCells`.
+ */
 function resultJson(fit: FitResult, method: string, withWeights: boolean) {
-  const { n, sum, min, max, kishEss, deff, cv, mean, quantiles } = fit.summary;
+  const { n, nNonzero, sum, min, max, kishEss, deff, cv, mean, quantiles } = fit.summary;
   return {
     converged: fit.converged,
     iterations: fit.iterations,
     maxRelError: fit.maxRelError,
-    summary: { n, sum, min, max, kishEss, deff, cv, mean, quantiles },
+    summary: { n, nNonzero, sum, min, max, kishEss, deff, cv, mean, quantiles },
     method,
     total: fit.total,
     variables: fit.variables,
     ...(fit.derived.length > 0 ? { derived: fit.derived } : {}),
+    ...(fit.calibration ? { negativeWeights: fit.calibration.negativeWeights, gRange: fit.calibration.gRange } : {}),
     ...(fit.converged ? {} : { worstCells: fit.worstCells }),
     ...(withWeights ? { weights: fit.weights } : {}),
   };

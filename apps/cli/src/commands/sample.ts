@@ -7,7 +7,8 @@ import { loadSample, type SampleInput } from '../inputs/load-sample.js';
 import { DEFAULT_RAKING_HELP, readMargins } from '../inputs/read-margins.js';
 import { message } from '../messages.js';
 import { choiceOption, integerOption, positiveInteger } from '../options.js';
-import { writeRecords } from '../outputs/write-records.js';
+import { checkOutputPath } from '../outputs/output-file.js';
+import { recordsFormat, writeRecords } from '../outputs/write-records.js';
 import { drawSample, SAMPLING_METHODS } from '../sampling/draw-sample.js';
 import { DEFAULT_FIT, fitWeights } from '../weighting/fit-weights.js';
 
@@ -71,6 +72,10 @@ async function runSample(options: SampleOptions): Promise<number> {
   const n = positiveInteger('--n', options.n);
   const seed = integerOption('--seed', options.seed);
   const method = choiceOption('--method', options.method, SAMPLING_METHODS);
+  if (options.out !== undefined) {
+    recordsFormat(options.out);
+    await checkOutputPath(options.out, '--out');
+  }
   const population = await loadSample(options.sample, options.weight);
   const rake = options.margins !== undefined || options.sample === undefined;
   const margins = rake ? await readMargins(options.margins, 'raking') : undefined;

@@ -1,5 +1,6 @@
 import { imputeHotDeck, loadPumsSeed, PUMS_SEED_WEIGHT_MULTIPLIER } from '@persona/census';
-import { readTable } from '@persona/core';
+import { InputError, readTable } from '@persona/core';
+import { message } from '../messages.js';
 import { SampleTable } from './sample-table.js';
 
 /** Describes the embedded seed in outputs and messages. */
@@ -24,7 +25,7 @@ export interface SampleInput {
  * Texas rows completed by hot-deck imputation (seed {@link SEED_IMPUTATION_SEED}),
  * weighted by PWGTP × 100 (the seed is a 1-in-100 household sample) unless
  * `--weight` names another column.
- * @throws {InputError} for an unreadable or malformed file, an unknown weight
+ * @throws {InputError} for an unreadable or malformed file, a file without data rows, an unknown weight
  *   column, or a blank or non-numeric weight (naming the row and line).
  */
 export async function loadSample(path: string | undefined, weight: string | undefined): Promise<SampleInput> {
@@ -38,5 +39,6 @@ export async function loadSample(path: string | undefined, weight: string | unde
     return { table, baseWeights: pwgtp, weightColumn: `PWGTP×${PUMS_SEED_WEIGHT_MULTIPLIER}` };
   }
   const table = SampleTable.fromTable(await readTable(path, { required: weight === undefined ? [] : [weight] }));
+  if (table.nRows === 0) throw new InputError(message.sampleNoRows(), { file: path });
   return { table, baseWeights: weight === undefined ? undefined : table.weights(weight), weightColumn: weight };
 }

@@ -33,4 +33,9 @@ describe('writeRecords', () => {
   it('refuses another extension', async () => {
     await expect(writeRecords(join(dir, 'r.txt'), columns, rows)).rejects.toThrow(message.outExtension(join(dir, 'r.txt'), ['.csv', '.jsonl']));
   });
+
+  it('maps a write into a missing directory to an InputError naming the file and --out (exit 2, not a stack trace)', async () => {
+    const path = join(dir, 'no-such-dir', 'r.csv');
+    await expect(writeRecords(path, columns, rows)).rejects.toThrow(`${path}: field "--out": ${message.outputUnwritable('ENOENT')}`);
+  });
 });

@@ -1,5 +1,6 @@
 import { AtomicFileWriter, InputError } from '@persona/core';
 import { message } from '../messages.js';
+import { writingOutput } from './output-file.js';
 
 /** One CSV field, quoted by RFC 4180 when it holds a comma, quote or line break. */
 function csvField(text: string): string {
@@ -10,12 +11,22 @@ function csvField(text: string): string {
  * Writes records (all with the same string fields, in `columns` order) as CSV
  * (RFC 4180, header row, LF) or JSON Lines, chosen by the extension of `path`
  * (`.csv` or `.jsonl`). Atomic: the file appears complete or not at all.
- * @throws {InputError} for another extension.
+ * @throws {InputError} for another extension, or when the file cannot be written.
  */
 export async function writeRecords(path: string, columns: readonly string[], rows: Iterable<readonly string[]>): Promise<void> {
+  const csv = recordsFormat(path) === 'csv';
+  await writingOutput(path, '--out', () => write(path, csv, columns, rows));
+}
+
+/** The records format of `path` by its extension. @throws {InputError} for another extension. */
+export function recordsFormat(path: string): 'csv' | 'jsonl' {
   const lower = path.toLowerCase();
-  const csv = lower.endsWith('.csv');
-  if (!csv && !lower.endsWith('.jsonl')) throw new InputError(message.outExtension(path, ['.csv', '.jsonl']), { field: '--out' });
+  if (lower.endsWith('.csv')) return 'csv';
+  if (lower.endsWith('.jsonl')) return 'jsonl';
+  throw new InputError(message.outExtension(path, ['.csv', '.jsonl']), { field: '--out' });
+}
+
+async function write(path: string, csv: boolean, columns: readonly string[], rows: Iterable<readonly string[]>): Promise<void> {
   const writer = await AtomicFileWriter.open(path);
   try {
     if (csv) await writer.write(`${columns.map(csvField).join(',')}\n`);

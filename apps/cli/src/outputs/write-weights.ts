@@ -1,12 +1,18 @@
 import { AtomicFileWriter } from '@persona/core';
+import { writingOutput } from './output-file.js';
 
 /**
  * Writes weights as the CSV of CONTRACTS.md `persona rake --out`: columns
  * `row,weight`, row 0-based, weights in JavaScript's shortest round-trip
  * decimal form (so reading them back gives the same doubles). Atomic: the
  * file appears complete or not at all.
+ * @throws {InputError} naming `path` and `field` when the file cannot be written.
  */
-export async function writeWeightsCsv(path: string, weights: ArrayLike<number>): Promise<void> {
+export async function writeWeightsCsv(path: string, weights: ArrayLike<number>, field = '--out'): Promise<void> {
+  await writingOutput(path, field, () => writeWeights(path, weights));
+}
+
+async function writeWeights(path: string, weights: ArrayLike<number>): Promise<void> {
   const writer = await AtomicFileWriter.open(path);
   try {
     await writer.write('row,weight\n');

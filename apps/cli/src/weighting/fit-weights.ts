@@ -31,6 +31,8 @@ export interface FitResult {
   /** The margin variables, and those derived from census recodes. */
   readonly variables: readonly string[];
   readonly derived: readonly string[];
+  /** Calibration only (`calibrate`): rows with a negative weight (GREG) and the range of g = weight / base weight. */
+  readonly calibration?: { readonly negativeWeights: number; readonly gRange: { readonly min: number; readonly max: number } };
 }
 
 /**
@@ -58,10 +60,8 @@ export function fitWeights(sample: SampleInput, margins: MarginsInput, options: 
     maxIter: options.maxIter,
     source,
   };
-  const fit =
-    options.method === 'raking' && options.bounds === undefined
-      ? rake(input)
-      : calibrate({ ...input, method: options.method, bounds: options.bounds });
+  const calibrated = options.method === 'raking' && options.bounds === undefined ? undefined : calibrate({ ...input, method: options.method, bounds: options.bounds });
+  const fit = calibrated ?? rake(input);
   return {
     converged: fit.converged,
     iterations: fit.iterations,
@@ -72,5 +72,6 @@ export function fitWeights(sample: SampleInput, margins: MarginsInput, options: 
     worstCells: fit.worstCells,
     variables: parsed.variables.map((v) => v.name),
     derived,
+    ...(calibrated ? { calibration: { negativeWeights: calibrated.negativeWeights, gRange: calibrated.gRange } } : {}),
   };
 }

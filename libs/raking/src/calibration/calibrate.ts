@@ -9,7 +9,7 @@ import { solvePseudoInverse } from './pseudo-inverse.js';
 export interface CalibrateInput extends WeightingInput {
   /** Distance function (default "linear", as `survey::calibrate`). */
   readonly method?: CalibrationMethod;
-  /** Bounds [LO, HI] on g = weight / base weight, LO < 1 < HI (default [-Infinity, Infinity]; logit needs finite ones). */
+  /** Bounds [LO, HI] on g = weight / base weight, LO < 1 < HI (default [-Infinity, Infinity]; logit needs finite ones with LO ≥ 0). */
   readonly bounds?: readonly [number, number];
   /** Most Newton steps (default 50, as `survey::calibrate`'s `maxit`). */
   readonly maxIter?: number;
@@ -19,7 +19,7 @@ export interface CalibrateResult {
   /** One weight per row, in row order. */
   readonly weights: Float64Array;
   readonly converged: boolean;
-  /** Newton steps taken (1 for unbounded linear calibration, which is exact in one step). */
+  /** Newton steps taken (1 for unbounded linear calibration, which is exact in one step); step halvings are not counted. */
   readonly iterations: number;
   /** Largest |weighted total − target| / target over all margin cells. */
   readonly maxRelError: number;
@@ -38,6 +38,8 @@ export interface CalibrateResult {
 }
 
 const DEFAULT_CALIBRATION_MAX_ITER = 50;
+/** Step halvings per Newton step before giving up on the direction (2^-60 of a step is below double precision of λ). */
+const MAX_STEP_HALVINGS = 60;
 
 /**
  * Calibration on categorical margins (Deville & Särndal 1992, "Calibration
@@ -46,7 +48,9 @@ const DEFAULT_CALIBRATION_MAX_ITER = 50;
  * w = d · g(x'λ), where d are base weights, x the category indicators and λ
  * the Lagrange multipliers, found by Newton's method with the Moore–Penrose
  * inverse of Σ d g'(x'λ) x x' (as `MASS::ginv`) and step halving when g
- * overflows. `method` "linear" is GREG (weights may go negative unless
+ * overflows. `iterations` counts Newton steps only, not halvings; when up to
+ * 60 halvings find no finite g along a step, the last finite λ is kept and the
+ * fit stops with `converged: false`, so the weights are always finite. `method` "linear" is GREG (weights may go negative unless
  * bounded: counted in `negativeWeights`), "raking" the multiplicative
  * distance (the fixed point of IPF), "logit" keeps g strictly inside the
  * bounds. Works on collapsed cells; the design matrix is the intercept-free
@@ -69,7 +73,7 @@ export function calibrate(input: CalibrateInput): CalibrateResult {
   if (!(lower < 1 && upper > 1) || Number.isNaN(lower) || Number.isNaN(upper)) {
     throw new InputError(message.invalidBounds(lower, upper), { field: 'bounds' });
   }
-  if (methodName === 'logit' && !(Number.isFinite(lower) && Number.isFinite(upper))) {
+  if (methodName === 'logit' && !(Number.isFinite(lower) && Number.isFinite(upper) && lower >= 0)) {
     throw new InputError(message.logitNeedsBounds(), { field: 'bounds' });
   }
   const maxIter = input.maxIter ?? DEFAULT_CALIBRATION_MAX_ITER;
@@ -105,7 +109,10 @@ export function calibrate(input: CalibrateInput): CalibrateResult {
   };
 }
 
-/** Newton iterations of `survey:::grake` on the cells; returns the calibrated cell weights. */
+/**
+ * Newton iterations of `survey:::grake` on the cells; returns the calibrated
+ * cell weights (always finite: a step is halved until g is finite, else undone).
+ */
 function newtonCalibration(problem: WeightingProblem, calfun: CalibrationFunction, bounds: GBounds, maxIter: number, tol: number) {
   const { cells, target } = problem;
   const k = target.length;
@@ -154,6 +161,7 @@ function newtonCalibration(problem: WeightingProblem, calfun: CalibrationFunctio
   };
   evaluate();
   const w = new Float64Array(nCells);
+  const previous = new Float64Array(p);
   const fit = marginFitTracker(problem, tol);
   let iterations = 0;
   const T = new Float64Array(p * p);
@@ -179,18 +187,23 @@ function newtonCalibration(problem: WeightingProblem, calfun: CalibrationFunctio
       }
     }
     const step = solvePseudoInverse(T, misfit, p);
+    previous.set(eta);
     for (let i = 0; i < p; i++) eta[i] += step[i];
     let ok = evaluate();
-    while (!ok && iterations < maxIter) {
-      iterations++;
+    for (let halvings = 0; !ok && halvings < MAX_STEP_HALVINGS; halvings++) {
       for (let i = 0; i < p; i++) {
         step[i] /= 2;
         eta[i] -= step[i];
       }
       ok = evaluate();
     }
+    if (!ok) {
+      // No finite point along the Newton direction: keep the last finite λ and stop (not converged).
+      eta.set(previous);
+      evaluate();
+    }
     for (let c = 0; c < nCells; c++) w[c] = d[c] * g[c];
-    if (fit.record(w)) break;
+    if (fit.record(w) || !ok) break;
   }
   return { w, ...fit.report(iterations) };
 }

@@ -29,11 +29,20 @@ const linear: CalibrationFunction = {
   dF: (u, b) => (u < b.upper - 1 && u > b.lower - 1 ? 1 : 0),
 };
 
-/** Raking ratio (multiplicative, g = exp(u)); truncated at the bounds (`survey:::cal.raking`). */
+/**
+ * Raking ratio (multiplicative, g = exp(u)); truncated at the bounds (`survey:::cal.raking`).
+ * Deviation from R: `dF` is the derivative of this `Fm1` — exp(u) where
+ * L < exp(u) < U, else 0. R's `cal.raking` tests u against the bounds − 1
+ * (the linear case's test), a wrong Jacobian that can stop Newton short of
+ * the fixed point; where R converges, both reach the same weights.
+ */
 const raking: CalibrationFunction = {
   name: 'raking',
   Fm1: (u, b) => Math.min(Math.max(Math.exp(u), b.lower), b.upper) - 1,
-  dF: (u, b) => (u < b.upper - 1 && u > b.lower - 1 ? Math.exp(u) : 0),
+  dF: (u, b) => {
+    const e = Math.exp(u);
+    return e > b.lower && e < b.upper ? e : 0;
+  },
 };
 
 /** Logit (Deville & Särndal's case 6): g stays strictly inside (L, U) (`survey:::cal.logit`). */

@@ -15,5 +15,6 @@ export function checkTotalsAgree(blocks: readonly { name: string; sum: number }[
     lo = Math.min(lo, b.sum);
     hi = Math.max(hi, b.sum);
   }
-  if ((hi - lo) / lo > tol) throw new InputError(message.countTotalsDisagree(blocks, tol), where);
+  // Written so that a NaN ratio (an infinite or non-numeric sum) fails the check too.
+  if (!((hi - lo) / lo <= tol)) throw new InputError(message.countTotalsDisagree(blocks, tol), where);
 }

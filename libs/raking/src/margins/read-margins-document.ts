@@ -1,5 +1,6 @@
 import { InputError } from '@persona/core';
 import { message } from '../messages.js';
+import { findDuplicateJsonKey } from './duplicate-json-keys.js';
 import type { InputSource } from './input-source.js';
 
 /** One variable's block of a MARGINS.json document, in the file's order. */
@@ -33,7 +34,9 @@ export const SHARES_TOL = 1e-9;
  *
  * Checks only what the file alone says: `total` (when present) is a finite
  * number > 0, `margins` is a non-empty object of non-empty blocks, every target
- * is a finite number ≥ 0 and every block sums to more than 0. A block summing to
+ * is a finite number ≥ 0, every block sums to more than 0 and less than
+ * infinity (a sum that overflows a double), and — when given the text — no
+ * object repeats a key (`JSON.parse` would keep only the last). A block summing to
  * 1 (within 1e-9) holds shares, any other block counts. What the targets mean
  * (totals agreeing, categories present in a sample) is left to the caller:
  * `parseMargins` for raking, target shares for representativeness checks.
@@ -47,6 +50,10 @@ export function readMarginsDocument(json: unknown, source: InputSource = {}): Ma
       doc = JSON.parse(json);
     } catch (error) {
       throw new InputError(message.marginsNotJson((error as Error).message), where());
+    }
+    const duplicate = findDuplicateJsonKey(json);
+    if (duplicate !== undefined) {
+      throw new InputError(message.duplicateKey(duplicate.key), where(duplicate.path.length > 0 ? duplicate.path.join('.') : undefined));
     }
   }
   if (!isPlainObject(doc)) throw new InputError(message.marginsNotObject(), where());
@@ -76,6 +83,7 @@ export function readMarginsDocument(json: unknown, source: InputSource = {}): Ma
       sum += value;
     }
     if (sum === 0) throw new InputError(message.blockSumZero(name), where(`margins.${name}`));
+    if (!Number.isFinite(sum)) throw new InputError(message.blockSumNotFinite(name), where(`margins.${name}`));
     blocks.push({ name, categories, values, sum, shares: Math.abs(sum - 1) <= SHARES_TOL });
   }
   return total === undefined ? { blocks } : { total, blocks };

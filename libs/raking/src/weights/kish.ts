@@ -16,12 +16,16 @@ export function kishEffectiveSampleSize(weights: ArrayLike<number>): number {
 }
 
 /**
- * Kish's design effect due to unequal weighting: n / n_eff = n Σ w² / (Σ w)²
- * = 1 + CV², with CV the *population* coefficient of variation of the weights
- * (standard deviation with divisor n, over the mean) and n the number of rows
- * (Kish 1992, eq. 4).
+ * Kish's design effect due to unequal weighting: m / n_eff = m Σ w² / (Σ w)²
+ * = 1 + CV², with m the number of *nonzero* weights (units in the sample, as
+ * Kish's n and R's `survey` `nobs = sum(weights != 0)`) and CV the
+ * *population* coefficient of variation of those m weights (standard
+ * deviation with divisor m, over their mean) (Kish 1992, eq. 4).
  * @example kishDesignEffect([1, 1, 2, 2]) // 4 / 3.6 = 1.111…
+ * @example kishDesignEffect([1, 1, 2, 2, 0]) // also 4 / 3.6: the zero weight is not a unit
  */
 export function kishDesignEffect(weights: ArrayLike<number>): number {
-  return weights.length / kishEffectiveSampleSize(weights);
+  let m = 0;
+  for (let i = 0; i < weights.length; i++) if (weights[i] !== 0) m++;
+  return m / kishEffectiveSampleSize(weights);
 }

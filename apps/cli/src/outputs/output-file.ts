@@ -1,0 +1,41 @@
+import { stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { InputError } from '@persona/core';
+import { message } from '../messages.js';
+
+/** File-system error codes that mean "this output path cannot be written" — the user's input, not a bug. */
+const OUTPUT_ERROR_CODES = new Set(['ENOENT', 'EISDIR', 'EACCES', 'EPERM', 'ENOTDIR', 'EROFS', 'ENOSPC', 'EEXIST']);
+
+/** Whether `error` is a Node.js system error (`NodeJS.ErrnoException`) with one of the codes above. */
+function isOutputError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && OUTPUT_ERROR_CODES.has((error as NodeJS.ErrnoException).code!);
+}
+
+/**
+ * Runs an output write; an I/O failure of the kind a user causes (missing
+ * directory, a directory given as the file, no permission, read-only or full
+ * disk) becomes an {@link InputError} naming `path` and `field` (exit 2),
+ * instead of an uncaught Node.js error. Other errors pass through.
+ */
+export async function writingOutput<T>(path: string, field: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isOutputError(error)) throw new InputError(message.outputUnwritable(error.code!), { file: path, field });
+    throw error;
+  }
+}
+
+/**
+ * Checks, before any long computation, that `path` can be an output file: its
+ * directory exists and is a directory, and `path` itself is not a directory.
+ * (Permission and disk-space failures can only show when writing; `writingOutput` maps those.)
+ * @throws {InputError} naming `path` and `field`.
+ */
+export async function checkOutputPath(path: string, field: string): Promise<void> {
+  const directory = await stat(dirname(path)).catch(() => undefined);
+  if (directory === undefined) throw new InputError(message.outputUnwritable('ENOENT'), { file: path, field });
+  if (!directory.isDirectory()) throw new InputError(message.outputUnwritable('ENOTDIR'), { file: path, field });
+  const target = await stat(path).catch(() => undefined);
+  if (target?.isDirectory()) throw new InputError(message.outputUnwritable('EISDIR'), { file: path, field });
+}
