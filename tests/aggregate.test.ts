@@ -39,6 +39,39 @@ describe('persona aggregate', () => {
     expect(JSON.parse(irv.stdout).winners).toEqual([K]);
   });
 
+  it('kemeny: the ranking starts with the tie-broken winner; above 20 candidates it exits 3', () => {
+    // Used to fail: winners ["c"] with ranking a > b > c (seed 5), and exit 0 on a heuristic for
+    // 21 candidates. Oracle: the 3-cycle's optima by hand (a>b>c, b>c>a, c>a>b).
+    const cycle = file('kcycle.json', { candidates: ['a', 'b', 'c'], ballots: [{ ranking: ['a', 'b', 'c'] }, { ranking: ['b', 'c', 'a'] }, { ranking: ['c', 'a', 'b'] }] });
+    const doc = JSON.parse(persona('--rule', 'kemeny', '--profile', cycle, '--tiebreak', 'random', '--seed', '5', '--json').stdout);
+    const optimum = { a: ['a', 'b', 'c'], b: ['b', 'c', 'a'], c: ['c', 'a', 'b'] }[doc.winners[0] as 'a' | 'b' | 'c'];
+    expect(doc.ranking).toEqual(optimum.map((x) => [x]));
+    const candidates = Array.from({ length: 21 }, (_, i) => `c${i}`);
+    const big = file('k21.json', { candidates, ballots: [{ ranking: candidates }] });
+    const out = persona('--rule', 'kemeny', '--profile', big, '--json');
+    expect(out.code).toBe(3);
+    expect(out.stderr).toBe(`persona: ${message.kemenyNotExact(21, 20)}\n`);
+  });
+
+  it('maximal-lottery reports every possible winner; a misspelt ballot key and tied committees are not hidden', () => {
+    // Used to fail: winners ["a"], lottery {a: 1} (a and b are symmetric); {"wieght": 2} ran with
+    // weight 1; pav --k 1 on {a}, {b} gave [a] silently. Oracles by hand: the maximal lotteries
+    // are (t, 1 − t, 0, 0); {a} and {b} both score 1.
+    const sym = file('ml-sym.json', { candidates: ['a', 'b', 'c', 'd'], ballots: [{ ranking: ['a', 'b', 'c', 'd'] }, { ranking: ['b', 'a', 'd', 'c'] }] });
+    const ml = JSON.parse(persona('--rule', 'maximal-lottery', '--profile', sym, '--json').stdout);
+    expect(ml).toMatchObject({ winners: ['a', 'b'], unique: false, lottery: { a: 0.5, b: 0.5, c: 0, d: 0 } });
+    const typo = file('typo.json', { candidates: ['a', 'b'], ballots: [{ ranking: ['a'], wieght: 2 }] });
+    const bad = persona('--rule', 'borda', '--profile', typo, '--json');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(`persona: ${typo}: record 0: field "wieght": ${message.unknownBallotKey('wieght', ['ranking', 'approved', 'weight'])}\n`);
+    const tie = file('ctie.json', { candidates: ['a', 'b'], ballots: [{ approved: ['a'] }, { approved: ['b'] }] });
+    expect(JSON.parse(persona('--rule', 'pav', '--profile', tie, '--k', '1', '--json').stdout)).toMatchObject({
+      committee: ['a'],
+      unique: false,
+      tiedCommittees: [['a'], ['b']],
+    });
+  });
+
   it('breaks ties reproducibly with --tiebreak random --seed (byte-identical output)', () => {
     const cycle = file('cycle.json', { candidates: ['a', 'b', 'c'], ballots: [{ ranking: ['a', 'b', 'c'] }, { ranking: ['b', 'c', 'a'] }, { ranking: ['c', 'a', 'b'] }] });
     const first = persona('--rule', 'copeland', '--profile', cycle, '--tiebreak', 'random', '--seed', '7', '--json');

@@ -78,4 +78,20 @@ describe('persona bt', () => {
     relClose(doc.tieParameter, 2 / Math.sqrt(3), 1e-9);
     relClose(doc.logStrength.x, 0.5 * Math.log(3), 1e-9);
   });
+
+  it('exits 2 with "no maximum-likelihood estimate" when ties or an order effect diverge', () => {
+    // Used to fail: these printed θ ±43, ν 2.2e9 (and α 64.6) with converged: true, exit 0.
+    // oracle: R optim on the Davidson likelihood finds no finite maximum (the supremum is
+    // approached only as θ and ν → ∞); the order-effect data are fitted perfectly as α → ∞.
+    const ties = file('tdiv.csv', 'item_a,item_b,outcome\na,b,a\nb,a,tie\nb,c,b\nc,a,a\na,c,tie\n');
+    const out = persona('bt', '--comparisons', ties, '--ties', 'davidson', '--json');
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toMatch(new RegExp(`^persona: ${ties.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: no maximum-likelihood estimate: `));
+    expect(out.stderr).toContain('--prior VAR');
+    const home = file('odiv.csv', 'item_a,item_b,outcome\na,b,a\nb,a,a\nb,c,a\nc,b,a\nc,a,a\na,c,b\n');
+    const oe = persona('bt', '--comparisons', home, '--order-effect', '--json');
+    expect(oe.code).toBe(2);
+    expect(oe.stderr).toContain('order effect (α');
+  });
 });

@@ -19,7 +19,7 @@ interface CheckOutput {
   kishEss: number;
   meanTvd: number;
   outsideNoise: string[];
-  variables: Record<string, { tvd: number; chi2: number; df: number; pValue: number; noiseTvdP95: number; categories: Record<string, { sample: number; target: number }> }>;
+  variables: Record<string, { tvd: number; chi2: number; df: number; pValue: number; noiseTvdP95: number; categories: Record<string, { sample: number; target: number }>; notInUniverse?: unknown }>;
   derived?: string[];
   personas?: { read: number; compared: number };
   unmapped?: { attribute: string; value: string; count: number; reason: string }[];
@@ -114,7 +114,10 @@ describe('persona check', () => {
       'strings.txt',
       'age: 44\nsex: Female\neducation: Doctorate degree\nmarital status: Divorced\n\nage: 31\nsex: Male\neducation: Wizardry\nmarital status: Married\n\nage: 12\nsex: Male\neducation: Grade 6\nmarital status: Never married or under 15 years old\n',
     );
-    s.write('edu-margins.json', JSON.stringify({ margins: { sex: { '1': 0.5, '2': 0.5 }, education: { '0': 10, '6': 45, '7': 45 } } }));
+    s.write(
+      'edu-margins.json',
+      JSON.stringify({ margins: { sex: { '1': 0.5, '2': 0.5 }, education: { '0': 10, '6': 45, '7': 45 } }, notInUniverse: { education: '0' } }),
+    );
     const r = check(['--sample', 'strings.txt', '--margins', 'edu-margins.json', '--noise-draws', '100', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as CheckOutput;
@@ -124,6 +127,26 @@ describe('persona check', () => {
     // Compared: the 44-year-old woman (Doctorate → Graduate, 7) and the 12-year-old boy (outside the 25+ universe).
     expect(out.variables.education.categories['7'].sample).toBe(1);
     expect(out.variables.sex.categories['1'].sample).toBe(0.5);
+  });
+
+  it('keeps category "0" of a user margins file unless the file declares it not in universe', () => {
+    // Used to fail: education "0" was dropped from a user's own margins as the census
+    // not-in-universe code, so df was 1, not CONTRACTS' categories − 1 = 2.
+    // Oracle: closed form — 4 rows, education 0,0,6,7 vs targets 0.25/0.25/0.5: shares 0.5, 0.25, 0.25.
+    s.write('edu-own.csv', 'education\n0\n0\n6\n7\n');
+    s.write('edu-own.json', JSON.stringify({ margins: { education: { '0': 25, '6': 25, '7': 50 } } }));
+    const whole = JSON.parse(check(['--sample', 'edu-own.csv', '--margins', 'edu-own.json', '--noise-draws', '100', '--json']).stdout) as CheckOutput;
+    expect(whole.variables.education.df).toBe(2);
+    expect(whole.variables.education.categories['0'].sample).toBe(0.5);
+    expect(whole.variables.education.notInUniverse).toBeNull();
+    s.write('edu-niu.json', JSON.stringify({ margins: { education: { '0': 25, '6': 25, '7': 50 } }, notInUniverse: { education: ['0'] } }));
+    const within = JSON.parse(check(['--sample', 'edu-own.csv', '--margins', 'edu-niu.json', '--noise-draws', '100', '--json']).stdout) as CheckOutput;
+    expect(within.variables.education.df).toBe(1);
+    expect(within.variables.education.categories['6'].sample).toBe(0.5);
+    s.write('edu-bad.json', JSON.stringify({ margins: { education: { '0': 25, '6': 25, '7': 50 } }, notInUniverse: { education: 0 } }));
+    const bad = check(['--sample', 'edu-own.csv', '--margins', 'edu-bad.json', '--json']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(metricsMessage.universeFieldInvalid());
   });
 
   it('checks made-up persona strings against the embedded ACS margins, skipping what they cannot carry', () => {

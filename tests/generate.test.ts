@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDefaultMargins, pumsCodebook } from '@persona/census';
 import { readTable } from '@persona/core';
 import { personasMessage } from '@persona/personas';
+import { personalityModel } from '@persona/traits';
 import { approxEqual, persona, scratch } from './cli-harness.js';
 
 const s = scratch('generate');
@@ -26,6 +27,15 @@ beforeAll(() => {
 });
 
 describe('persona generate', () => {
+  it('reports the personality model\'s nearest-correlation correction in --json (exit 3 if it did not converge)', () => {
+    // Used to be hidden: a non-converged correction was not reported. Oracle: the model rebuilt
+    // from the embedded big-five.json/schwartz.json by @persona/traits in this process.
+    const out = JSON.parse(p1586.stdout) as { personality: { correction: { applied: boolean; converged: boolean; iterations: number; maxAbsChange: number } } };
+    const model = personalityModel();
+    expect(out.personality.correction).toEqual({ ...model.correction });
+    expect(p1586.code).toBe(model.correction.converged ? 0 : 3);
+  });
+
   it('is deterministic: same seed → byte-identical file; another seed → another file', () => {
     for (const [out, seed] of [['a.jsonl', '7'], ['b.jsonl', '7'], ['c.jsonl', '8']]) {
       expect(persona(['generate', '--n', '300', '--seed', seed, '--out', out], s.dir).code).toBe(0);

@@ -78,6 +78,22 @@ describe('persona validate', () => {
     expect(out.violations).toEqual([expect.objectContaining({ rule: 'employment-status-universe', id: 'p2', line: 2, index: 1, values: { AGEP: 12, ESR: 1 } })]);
   });
 
+  it('reports a census code the PUMS dictionary does not list (census.SEX = "9"), exit 3', () => {
+    // Used to pass with exit 0: codes outside the dictionary were not checked. Oracle: the 2024
+    // PUMS data dictionary lists SEX 1 (Male) and 2 (Female) only; AGEP is a range 0..99.
+    const record = (id: string, census: Record<string, string | null>) => JSON.stringify({ id, weight: 1, census });
+    s.write('codes.jsonl', `${record('p1', { AGEP: '30', SEX: '2' })}\n${record('p2', { AGEP: '30', SEX: '9' })}\n`);
+    const r = persona(['validate', 'codes.jsonl', '--json'], s.dir);
+    expect(r.code).toBe(3);
+    const out = JSON.parse(r.stdout) as ValidateOutput;
+    expect(out.violations).toEqual([
+      { rule: 'pums-code', description: personasMessage.censusCodeUnknown('SEX', '9'), index: 1, id: 'p2', line: 2, values: { SEX: 9 } },
+    ]);
+    s.write('codes.csv', 'id,census.AGEP,census.SEX\np1,30,3\n');
+    const csv = JSON.parse(persona(['validate', 'codes.csv', '--json'], s.dir).stdout) as ValidateOutput;
+    expect(csv.violations).toEqual([expect.objectContaining({ rule: 'pums-code', line: 2, values: { SEX: 3 } })]);
+  });
+
   it('rejects an unknown attribute with exit 2, naming the file line and the attribute', () => {
     s.write('unknown.txt', `${block(nurse)}\nfavourite colour: blue\n`);
     const r = persona(['validate', 'unknown.txt'], s.dir);

@@ -37,7 +37,7 @@ export { bucklin } from './social-choice/bucklin.js';
 export { black } from './social-choice/black.js';
 export { message as aggregationMessage } from './messages.js';
 export { kemeny, kemenyScore, kemenyYoung, KEMENY_EXACT_LIMIT, type KemenyOptions, type KemenyRanking } from './social-choice/kemeny.js';
-export { maximalLottery, maximalLotteryResult } from './social-choice/maximal-lottery.js';
+export { maximalLotteries, maximalLottery, maximalLotteryResult, type MaximalLotteries } from './social-choice/maximal-lottery.js';
 export { randomDictator, randomDictatorLottery } from './social-choice/random-dictator.js';
 export { approvalElection, type ApprovalElection } from './social-choice/committee/approval-election.js';
 export { pav, pavCommittee, pavWeights, COMMITTEE_EXACT_LIMIT, type CommitteeOptions } from './social-choice/committee/pav.js';

@@ -7,6 +7,8 @@ export const message = {
   btMissingColumns: (names: readonly string[]) =>
     `expected columns winner,loser[,count] or item_a,item_b,outcome[,count]; the file has: ${names.slice(0, 40).join(', ')}`,
   btEmptyItem: () => 'expected an item name, got an empty value',
+  btItemSpaces: (name: string) => `item name \`${name}\` has leading or trailing spaces: expected the name without them (items are matched verbatim)`,
+  btBlankCount: () => 'count is blank: the file has a count column, so every row needs a positive count',
   btNeedsComparisons: () => 'persona bt needs --comparisons FILE',
   btTooManyItems: (max: number) => `too many distinct items: at most ${max} are supported`,
   btMixedRows: () => 'every record must use the same form: winner/loser or itemA/itemB/outcome',
@@ -36,6 +38,10 @@ export const message = {
       .join(' > ')}${groups.length > 10 ? ' > …' : ''}; add comparisons or give --prior VAR`,
   btSingularInformation: () =>
     'the information matrix is singular: the order effect or tie parameter is not identified by these comparisons (e.g. every pair meets in one order only)',
+  btDiverges: (parameters: readonly string[]) =>
+    `no maximum-likelihood estimate: the likelihood keeps increasing as ${parameters.join(', ')} diverge(s) beyond ±25 on the log scale; the data do not identify the tie parameter / order effect together with the strengths (e.g. a tie or home-win pattern only an infinite parameter fits); add comparisons, drop --ties/--order-effect, or give --prior VAR to regularise the strengths`,
+  btIllConditioned: (condition: number) =>
+    `no maximum-likelihood estimate: the information matrix is numerically singular (condition number ${condition.toExponential(2)} > 1e12), so the strengths, tie parameter or order effect are not identified by these comparisons; add comparisons or give --prior VAR`,
   btTooManyForDense: (n: number, max: number) =>
     `standard errors need a dense covariance matrix of ${n} × ${n}; this is refused above ${max} items: use --no-se (library: standardErrors: false)`,
   btExtendedTooLarge: (n: number, max: number) =>
@@ -124,6 +130,10 @@ export const message = {
   // --- Kemeny, lotteries, committees, profiles from pairwise data (kemeny.ts, maximal-lottery.ts, committee/, from-pairwise.ts) ---
   kemenyTooManyForExact: (m: number, max: number) =>
     `exact Kemeny–Young needs 2^m memory: ${m} candidates is above the exact limit of ${max}; use the local-search method`,
+  unknownProfileKey: (key: string, allowed: readonly string[]) => `unknown key "${key}" in the profile: expected only ${allowed.join(', ')}`,
+  unknownBallotKey: (key: string, allowed: readonly string[]) => `unknown key "${key}" in a ballot: expected only ${allowed.join(', ')}`,
+  kemenyNotExact: (m: number, limit: number) =>
+    `kemeny: ${m} candidates is above the exact limit of ${limit}; the ranking and winner come from a local search and are not proven optimal`,
   matrixShape: (length: number, m: number) => `a pairwise matrix for ${m} candidates must have ${m * m} entries, got ${length}`,
   matrixNotFinite: (i: number, j: number) => `pairwise matrix entry (${i}, ${j}) is not a finite number`,
   lpFailed: (what: string, status: string) => `${what}: the HiGHS solver stopped with status "${status}"`,

@@ -31,6 +31,8 @@ export const message = {
     `every sample row of ${quote(variable)} is outside its universe (categories ${list(niu)}): nothing to compare`,
   targetUniverseEmpty: (variable: string, niu: readonly string[]) =>
     `the margin of ${quote(variable)} puts every target outside the universe (categories ${list(niu)}): nothing to compare`,
+  universeFieldInvalid: () =>
+    'notInUniverse must map each margin variable to a category string or a list of them, e.g. {"education": "0"}',
   universeVariableUnknown: (variable: string, known: readonly string[]) =>
     `notInUniverse names ${quote(variable)}, which is neither a margin nor a pair variable (known: ${list(known, 40)})`,
 

@@ -5,7 +5,8 @@ export { loadCensusFrame, FRAME_IMPUTATION_SEED, type CensusFrame } from './cens
 export { censusDraw, type CensusDraw, type CensusDrawOptions } from './census-draw/census-draw.js';
 export type { PersonaRecord, Provenance, Beliefs, Idiosyncrasies } from './record/persona-record.js';
 export { PersonaAssembler } from './record/assemble-persona.js';
-export { censusLabel } from './record/census-labels.js';
+export { personalityCorrection } from './record/procedural-fields.js';
+export { censusCodeKnown, censusLabel } from './record/census-labels.js';
 export { generatePersonas, personaId, type GenerateOptions, type GeneratedPersonas } from './generate-personas.js';
 export { attributeBlock, NOT_AVAILABLE } from './text/attribute-block.js';
 export { profileParagraph } from './text/profile-paragraph.js';
@@ -15,4 +16,4 @@ export { writePersonasParquet, PARQUET_ROW_GROUP_SIZE } from './export/write-per
 export { consistencyRulesPath, personaHfAttributesPath } from './paths.js';
 export { personaHfAttributes, type PersonaHfAttribute } from './persona-hf/persona-hf-attributes.js';
 export { personaHfFields, type UnrecognisedValue } from './persona-hf/persona-hf-fields.js';
-export { validatePersonaFile, VALIDATE_FORMATS, type ValidateFormat, type PersonaFileValidation } from './validate/validate-persona-file.js';
+export { validatePersonaFile, PUMS_CODE_RULE, VALIDATE_FORMATS, type ValidateFormat, type PersonaFileValidation } from './validate/validate-persona-file.js';

@@ -10,6 +10,8 @@ export const message = {
   notJsonObject: (detail: string) => `expected one JSON object per line (a persona record): ${detail}`,
   noCensusField: () => 'expected a "census" object of PUMS codes (as persona generate writes), found none',
   censusCodeNotInteger: (field: string, value: string) => `census field ${field} is "${value}": expected an integer PUMS code or null (blank)`,
+  censusCodeUnknown: (field: string, value: string) =>
+    `census field ${field} is "${value}": the ACS 2024 PUMS data dictionary lists no such code`,
   unknownCensusVariable: (field: string) => `census field ${field} is not a variable of the ACS 2024 PUMS data dictionary`,
   unknownAttribute: (key: string) => `unknown persona attribute "${key}" (not one of PERSONA's 33 attribute keys, data/personas/persona_hf_attributes.json)`,
   noPersonaBlocks: () => 'expected persona blocks of "key: value" lines separated by blank lines, found none',

@@ -20,7 +20,10 @@ export function register(program: Command): void {
     .command('aggregate')
     .description('Aggregate a weighted preference profile with a social-choice rule (see --list)')
     .option('--rule <RULE>', 'rule name (see --list)')
-    .option('--profile <PROFILE.json>', 'profile: {"candidates": [...], "ballots": [{"ranking": [...] | "approved": [...], "weight": w}]}')
+    .option(
+      '--profile <PROFILE.json>',
+      'profile: {"candidates": [...], "ballots": [{"ranking": [...] | "approved": [...], "weight": w}]}; a ballot may give both "ranking" (read by ranking rules) and "approved" (read by approval and committee rules); any other key is an error',
+    )
     .option('--k <K>', 'committee size (committee rules only)')
     .option(
       '--approval-top <T>',
@@ -29,7 +32,7 @@ export function register(program: Command): void {
     .addOption(
       new Option(
         '--tiebreak <MODE>',
-        'ties among winners of a single-winner rule: none (report all), lexicographic (earliest in "candidates"), random (seeded); committee rules report one committee, ties between committees going to the earliest candidates',
+        'ties among winners of a single-winner rule: none (report all), lexicographic (earliest in "candidates"), random (seeded); kemeny then gives a ranking headed by the chosen winner. Committee rules report one committee, ties between committees going to the earliest candidates (exact pav/cc add unique:false and tiedCommittees). Probabilistic rules (maximal-lottery, random-dictator) ignore --tiebreak: winners is the set of candidates that can win',
       )
         .choices(['none', 'lexicographic', 'random'])
         .default('none'),

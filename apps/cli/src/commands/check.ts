@@ -4,6 +4,7 @@ import { recodes } from '@persona/census';
 import {
   checkRepresentativeness,
   metricsMessage as message,
+  notInUniverseField,
   PERSONA_RECODES,
   pumsJointTargets,
   readCheckSample,
@@ -62,9 +63,11 @@ Samples:
   (persona strings: hispanic_origin, race_ethnicity, race_hispanic, census_region) are skipped
   and listed in "skipped"; with a margins file they are bad input (exit 2).
 
-Universes: the not-in-universe category "0" of education (25+), marital_status
-(15+), employment_status (16+), veteran_status (civilian 18+) and language_at_home
-(5+) is dropped from sample and target and reported apart.
+Universes: with the embedded margins, the not-in-universe category "0" of education
+(25+), marital_status (15+), employment_status (16+), veteran_status (civilian 18+) and
+language_at_home (5+) is dropped from sample and target and reported apart. A margins
+file compares every category (df = categories − 1) unless it says otherwise with a
+top-level field "notInUniverse": {"education": "0"} (a category or a list per variable).
 
 Exit codes: 0 done (even when variables are outside the noise band, unless
 --fail-outside-noise); 2 bad input (unknown variable, category outside the margins,
@@ -139,10 +142,14 @@ export async function checkSampleFile(path: string, options: CheckFileOptions): 
     weights = compared.weights;
   }
   const pairs = options.pairs === undefined ? undefined : await pumsJointTargets(options.pairs);
+  // The census universes (education 25+, …) belong to the embedded margins; a margins file
+  // compares whole populations unless it names its own "notInUniverse" categories.
+  const notInUniverse = options.margins === undefined ? undefined : (notInUniverseField(document, options.margins) ?? {});
   const result = checkRepresentativeness(
     { columns, ...(weights !== undefined ? { weights } : {}) },
     document,
     {
+      ...(notInUniverse !== undefined ? { notInUniverse } : {}),
       noiseDraws: options.noiseDraws,
       seed: options.seed,
       ...(pairs !== undefined ? { pairs } : {}),

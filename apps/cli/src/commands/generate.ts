@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { formatOfPath, generatePersonas, loadCensusFrame, PERSONA_FORMATS, validatePersonas, writePersonas, type PersonaRecord } from '@persona/personas';
+import { formatOfPath, generatePersonas, loadCensusFrame, PERSONA_FORMATS, personalityCorrection, validatePersonas, writePersonas, type PersonaRecord } from '@persona/personas';
 import { action, ExitCode, printJson } from '../kit.js';
 import { choiceOption, integerOption, positiveInteger } from '../options.js';
 
@@ -44,8 +44,10 @@ Horvitz–Thompson weight). Formats:
               (.jsonl, .csv) or as blank-line separated blocks (.txt)
 Output (--json): { "n", "seed", "out", "format", "adultsOnly", "weight",
   "populationTotal", "frame": { "rows", "excluded", "raking" }, "draw": { "certain",
-  "balancedDraws" }, "violations" }.
-Exit codes: 0 success; 2 bad input; 3 the frame's raking did not converge or a
+  "balancedDraws" }, "personality": { "correction": { "applied", "maxAbsChange",
+  "iterations", "converged" } }, "violations" }.
+Exit codes: 0 success; 2 bad input; 3 the frame's raking did not converge, the
+personality model's nearest-correlation correction did not converge, or a
 generated persona broke a consistency rule (the file is still written).`,
     )
     .action(action(async (options: GenerateOptions) => runGenerate(options)));
@@ -78,17 +80,20 @@ async function runGenerate(options: GenerateOptions): Promise<number> {
     populationTotal: draw.populationTotal,
     frame: { rows: frame.table.rowCount, excluded: frame.excluded.length, raking: frame.raking },
     draw: { certain: draw.certain, balancedDraws: draw.balancedDraws },
+    personality: { correction: personalityCorrection() },
     violations,
   };
+  const personalityConverged = result.personality.correction.converged;
   if (options.json) printJson(result);
   else {
     process.stdout.write(
       `generated ${n} personas (seed ${seed}, ${options.adultsOnly ? 'adults only' : 'all ages'}, weight ${draw.weight.toFixed(1)} each) → ${options.out} (${format})\n` +
         `consistency violations: ${violations}\n` +
-        (frame.raking.converged ? '' : 'warning: raking the census frame did not converge (see --json "frame.raking")\n'),
+        (frame.raking.converged ? '' : 'warning: raking the census frame did not converge (see --json "frame.raking")\n') +
+        (personalityConverged ? '' : 'warning: the nearest-correlation correction of the personality model did not converge (see --json "personality.correction")\n'),
     );
   }
-  return frame.raking.converged && violations === 0 ? ExitCode.ok : ExitCode.criterionNotMet;
+  return frame.raking.converged && personalityConverged && violations === 0 ? ExitCode.ok : ExitCode.criterionNotMet;
 }
 
 /** A census field of a generated record as the rule engine reads it. */

@@ -22,7 +22,9 @@ export function register(program: Command): void {
 Rules: data/personas/rules.json (the PUMS not-applicable universes, income
 bounds, education by age, nativity vs citizenship). A rule whose fields a
 persona lacks is skipped for it; PERSONA values that map to no PUMS code are
-listed under "unrecognised" and left out of the checks.
+listed under "unrecognised" and left out of the checks. In our .jsonl/.csv, a
+census code the 2024 PUMS dictionary does not list (census.SEX = "9") is a
+violation of rule "pums-code" naming the field and the code.
 Output (--json): { "file", "format", "personas", "rules", "consistent",
   "inconsistent", "byRule", "violations": [ { "rule", "description", "index",
   "id"?, "line"?, "values" } ], "unrecognised": [ { "key", "value", "line" } ] }.

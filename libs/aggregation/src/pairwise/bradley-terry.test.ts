@@ -54,6 +54,16 @@ describe('bradleyTerry: baseball 1987 with home advantage (Agresti 2002 §10.6)'
     });
   });
 
+  it('with a very weak prior (VAR 1e6) gives the mean-zero standard errors of BTm, including α', () => {
+    // Used to fail: with --prior the se was the unconstrained posterior SD (≈ 380 here: √(1e6/7)), not
+    // under Σθ = 0 as CONTRACTS.md says. oracle: the same BTm(~ team + at.home) fixture; a
+    // prior of precision 1e-6 moves the estimates and SEs by O(1e-6) relative.
+    const fit = bradleyTerry(comparisons, { orderEffect: true, prior: 1e6, tol: 1e-13 });
+    const want = ref.withOrderEffect;
+    approxEqual(fit.orderEffectSe!, want.orderEffectSe, 1e-4);
+    fit.items.forEach((item, i) => approxEqual(fit.se![i], want.se[item], 1e-4));
+  });
+
   for (const method of methods) {
     it(`${method} ignores positions without --order-effect, as BTm(~ team)`, () => {
       const fit = bradleyTerry(comparisons, { method, tol: 1e-13 });
@@ -197,6 +207,43 @@ describe('bradleyTerry: bad input', () => {
     const fit = bradleyTerry(ring, { standardErrors: false });
     expect(fit.se).toBeNull();
     for (const x of fit.logStrength) approxEqual(x, 0, 0, 1e-12);
+  });
+
+  it('refuses a tie model or an order effect whose likelihood has no finite maximum', () => {
+    // Used to fail: these fits diverged (θ ±43 and ν 2.2e9; α 64.6) and still reported
+    // converged: true. oracle: R optim (BFGS) on the Davidson likelihood from starts of
+    // growing size keeps increasing the log-likelihood towards a supremum (no finite MLE);
+    // for the order effect, every pair is won by the first-listed item except a–c, which a
+    // θ-ordering c > b > a, α → ∞ fits perfectly in the limit.
+    const ties = comparisonsFromRows([
+      { itemA: 'a', itemB: 'b', outcome: 'a' },
+      { itemA: 'b', itemB: 'a', outcome: 'tie' },
+      { itemA: 'b', itemB: 'c', outcome: 'b' },
+      { itemA: 'c', itemB: 'a', outcome: 'a' },
+      { itemA: 'a', itemB: 'c', outcome: 'tie' },
+    ]);
+    for (const model of ['davidson', 'rao-kupper'] as const) {
+      expect(() => bradleyTerry(ties, { ties: model })).toThrow(/^no maximum-likelihood estimate: the likelihood keeps increasing as strengths/);
+    }
+    // With a prior the strengths are bounded and the MAP is finite.
+    expect(bradleyTerry(ties, { ties: 'davidson', prior: 1 }).converged).toBe(true);
+    const home = comparisonsFromRows([
+      { itemA: 'a', itemB: 'b', outcome: 'a' },
+      { itemA: 'b', itemB: 'a', outcome: 'a' },
+      { itemA: 'b', itemB: 'c', outcome: 'a' },
+      { itemA: 'c', itemB: 'b', outcome: 'a' },
+      { itemA: 'c', itemB: 'a', outcome: 'a' },
+      { itemA: 'a', itemB: 'c', outcome: 'b' },
+    ]);
+    let error: unknown;
+    try {
+      bradleyTerry(home, { orderEffect: true });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(/^no maximum-likelihood estimate/);
+    expect((error as Error).message).toContain('order effect (α');
   });
 
   it('refuses an order effect that the design cannot identify', () => {

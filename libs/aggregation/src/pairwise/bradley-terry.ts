@@ -39,9 +39,9 @@ export interface BradleyTerryFit {
   readonly ties: TieModel;
   /** θ per item, mean zero over items. */
   readonly logStrength: Float64Array;
-  /** Standard errors under Σθ = 0 (posterior SDs with a prior); NaN where not identified; null if not computed. */
+  /** Standard errors under Σθ = 0 (with a prior: posterior SDs of the centred θ − θ̄, C V Cᵀ); NaN where not identified; null if not computed. */
   readonly se: Float64Array | null;
-  /** Covariance of (θ, α, s) (row-major, K × K), or null. */
+  /** Covariance of (θ, α, s) (row-major, K × K), θ under Σθ = 0 with and without a prior, or null. */
   readonly covariance: Float64Array | null;
   /** Davidson ν or Rao–Kupper η, when ties are modelled. */
   readonly tieParameter?: number;
@@ -60,6 +60,16 @@ export interface BradleyTerryFit {
 
 /** Above this many items the dense covariance (8·n² bytes, O(n³) to invert) is refused. */
 export const MAX_DENSE_ITEMS = 4000;
+
+/**
+ * A fit whose estimate has a strength difference |θ_i − θ_j| (without a prior), a
+ * |log tie parameter| or an |order effect α| above this bound (log scale: odds of
+ * e²⁵ ≈ 7·10¹⁰) is taken as diverging: the likelihood has no finite maximum.
+ */
+export const DIVERGENCE_BOUND = 25;
+
+/** Above this 1-norm condition number the information matrix is taken as numerically singular. */
+export const MAX_INFORMATION_CONDITION = 1e12;
 
 const MODELS: Record<TieModel, PairLogLikelihood> = { none: bradleyTerryPair, davidson: davidsonPair, 'rao-kupper': raoKupperPair };
 
@@ -81,9 +91,20 @@ const MODELS: Record<TieModel, PairLogLikelihood> = { none: bradleyTerryPair, da
  * 1957; Hunter 2004, Assumption 1); otherwise this throws. With a prior such a graph is
  * fitted, but the standard errors are NaN (CONTRACTS.md: null where the graph does
  * not identify the item; under Σθ = 0 no item is identified then).
+ *
+ * Ties and an order effect can leave the likelihood without a finite maximum even on a
+ * strongly connected graph (e.g. a tie pattern that only a tie parameter → ∞ fits). After
+ * the fit, an estimate beyond {@link DIVERGENCE_BOUND} (a strength spread without a
+ * prior, |log ν| or |log η|, |α|) or an information matrix with condition number above
+ * {@link MAX_INFORMATION_CONDITION} is reported as "no maximum-likelihood estimate"
+ * (InputError naming the diverging parameters), never returned as converged.
+ *
+ * Standard errors are always under Σθ = 0: with a prior, the posterior covariance is
+ * centred as C V Cᵀ (see {@link constrainedCovariance}).
  * @throws {InputError} for bad options, ties without a tie model (or a tie model
  *   without ties), an order effect on unordered comparisons, fewer than 2 items, a
- *   graph that is not strongly connected without a prior, or a singular information.
+ *   graph that is not strongly connected without a prior, a singular information, or
+ *   an estimate that diverges (no maximum-likelihood estimate).
  */
 export function bradleyTerry(comparisons: Comparisons, options: BradleyTerryOptions = {}): BradleyTerryFit {
   const n = comparisons.items.length;
@@ -132,12 +153,16 @@ export function bradleyTerry(comparisons: Comparisons, options: BradleyTerryOpti
   if (!fit) throw new InputError(message.btSingularInformation());
 
   const K = layout.size;
+  const diverging = divergingParameters(fit.x, layout, Number.isFinite(prior));
+  if (diverging.length > 0) throw new InputError(message.btDiverges(diverging));
   let covariance: Float64Array | null = null;
   if (wantSe) {
     const info = new Float64Array(K * K);
     evaluateLogLikelihood(graph, model, layout, fit.x, prior, new Float64Array(K), info, new Float64Array(6));
-    covariance = constrainedCovariance(info, K, n, !Number.isFinite(prior));
-    if (!covariance) throw new InputError(message.btSingularInformation());
+    const inverted = constrainedCovariance(info, K, n, !Number.isFinite(prior));
+    if (!inverted) throw new InputError(message.btSingularInformation());
+    if (!(inverted.condition <= MAX_INFORMATION_CONDITION)) throw new InputError(message.btIllConditioned(inverted.condition));
+    covariance = inverted.covariance;
   }
   const sd = (k: number) => (covariance ? Math.sqrt(covariance[k * K + k]) : NaN);
   const se = covariance ? new Float64Array(n) : null;
@@ -161,6 +186,23 @@ export function bradleyTerry(comparisons: Comparisons, options: BradleyTerryOpti
       : {}),
   };
   return result;
+}
+
+/** Names of the parameters beyond {@link DIVERGENCE_BOUND} (see {@link bradleyTerry}). */
+function divergingParameters(x: Float64Array, layout: ReturnType<typeof parameterLayout>, hasPrior: boolean): string[] {
+  const out: string[] = [];
+  if (!hasPrior) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < layout.n; i++) {
+      lo = Math.min(lo, x[i]);
+      hi = Math.max(hi, x[i]);
+    }
+    if (!(hi - lo <= DIVERGENCE_BOUND)) out.push(`strengths (θ spread ${(hi - lo).toPrecision(3)})`);
+  }
+  if (layout.tie >= 0 && !(Math.abs(x[layout.tie]) <= DIVERGENCE_BOUND)) out.push(`tie parameter (log scale ${x[layout.tie].toPrecision(3)})`);
+  if (layout.alpha >= 0 && !(Math.abs(x[layout.alpha]) <= DIVERGENCE_BOUND)) out.push(`order effect (α ${x[layout.alpha].toPrecision(3)})`);
+  return out;
 }
 
 function sumOf(x: Float64Array): number {

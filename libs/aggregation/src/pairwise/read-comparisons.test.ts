@@ -25,8 +25,10 @@ async function inputError(promise: Promise<unknown>): Promise<InputError> {
 }
 
 describe('readComparisons', () => {
-  it('reads winner,loser[,count] CSV and collapses duplicates (missing count = 1)', async () => {
-    const c = await readComparisons(file('wl.csv', 'winner,loser,count\na,b,2\nb,c,\na,b,0.5\nc,a,1\n'));
+  it('reads winner,loser[,count] CSV and collapses duplicates (no count column: count 1)', async () => {
+    const c = await readComparisons(file('wl.csv', 'winner,loser,count\na,b,2\nb,c,1\na,b,0.5\nc,a,1\n'));
+    const plain = await readComparisons(file('wl-plain.csv', 'winner,loser\na,b\nb,c\n'));
+    expect(Array.from(plain.count)).toEqual([1, 1]);
     expect(c.items).toEqual(['a', 'b', 'c']);
     expect(c.ordered).toBe(false);
     expect(Array.from(c.first)).toEqual([0, 1, 2]);
@@ -56,6 +58,9 @@ describe('readComparisons', () => {
       ['neg.csv', 'winner,loser,count\nx,y,-2\n', 2, 'count', message.btBadCount('-2')],
       ['self.csv', 'winner,loser\nx,y\nx,x\n', 3, 'loser', message.btSelfComparison('x')],
       ['empty-item.csv', 'winner,loser\nx,\n', 2, 'loser', message.btEmptyItem()],
+      // Used to pass silently: a blank count read as 1, and ` y` became an item distinct from `y`.
+      ['blank-count.csv', 'winner,loser,count\nx,y,2\nx,y,\n', 3, 'count', message.btBlankCount()],
+      ['spaces.csv', 'winner,loser\nx,y\ny, x\n', 3, 'loser', message.btItemSpaces(' x')],
     ];
     for (const [name, text, line, field, reason] of cases) {
       const path = file(name, text);
@@ -69,7 +74,11 @@ describe('readComparisons', () => {
   it('names the record for bad JSONL rows, and the columns when they are missing', async () => {
     const bad = file('bad.jsonl', '{"winner":"x","loser":"y"}\n{"winner":"x","loser":"y","count":"-1"}\n');
     const e1 = await inputError(readComparisons(bad));
-    expect(e1.location).toEqual({ file: bad, index: 1, field: 'count' });
+    // Used to name `index: 1` (the 0-based record); record 1 is on line 2.
+    expect(e1.location).toEqual({ file: bad, line: 2, field: 'count' });
+    // With a blank line the lines no longer follow the records: the record is named instead.
+    const gap = file('gap.jsonl', '{"winner":"x","loser":"y"}\n\n{"winner":"x","loser":"y","count":"-1"}\n');
+    expect((await inputError(readComparisons(gap))).location).toEqual({ file: gap, index: 1, field: 'count' });
     const cols = file('cols.csv', 'first,second\nx,y\n');
     const e2 = await inputError(readComparisons(cols));
     expect(e2.reason).toBe(message.btMissingColumns(['first', 'second']));

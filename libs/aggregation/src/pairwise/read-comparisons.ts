@@ -57,6 +57,7 @@ class ComparisonCollector {
     let id = this.index.get(name);
     if (id === undefined) {
       if (name.trim() === '') throw new InputError(message.btEmptyItem(), where(field));
+      if (name.trim() !== name) throw new InputError(message.btItemSpaces(name), where(field));
       id = this.items.length;
       if (id >= MAX_ITEMS) throw new InputError(message.btTooManyItems(MAX_ITEMS), where(field));
       this.index.set(name, id);
@@ -112,7 +113,9 @@ class ComparisonCollector {
   }
 }
 
-function parseCount(raw: string | undefined, where: Where): number {
+/** `required`: the CSV has a count column, so every row needs a value (a blank cell is an error, not 1). */
+function parseCount(raw: string | undefined, where: Where, required = false): number {
+  if (required && (raw === undefined || raw.trim() === '')) throw new InputError(message.btBlankCount(), where('count'));
   if (raw === undefined || raw === '') return 1;
   const x = Number(raw);
   if (!Number.isFinite(x) || !(x > 0)) throw new InputError(message.btBadCount(raw), where('count'));
@@ -144,8 +147,8 @@ function layoutOf(names: readonly string[], file: string): Layout {
 const WINNER_LOSER = ['winner', 'loser'] as const;
 const ITEM_A_B = ['item_a', 'item_b'] as const;
 
-function addRow(collector: ComparisonCollector, layout: Layout, field: (j: number) => string | undefined, where: Where): void {
-  const count = parseCount(layout.count >= 0 ? field(layout.count) : undefined, where);
+function addRow(collector: ComparisonCollector, layout: Layout, field: (j: number) => string | undefined, where: Where, csv: boolean): void {
+  const count = parseCount(layout.count >= 0 ? field(layout.count) : undefined, where, csv && layout.count >= 0);
   if (layout.ordered) {
     const outcome = parseOutcome(field(layout.outcome) ?? '', where);
     collector.add(field(layout.a) ?? '', field(layout.b) ?? '', outcome, count, where, ITEM_A_B);
@@ -158,11 +161,15 @@ function addRow(collector: ComparisonCollector, layout: Layout, field: (j: numbe
  * Reads paired comparisons (CONTRACTS.md `persona bt`): a CSV with columns
  * `winner,loser[,count]` or `item_a,item_b,outcome[,count]` (outcome `a`, `b` or
  * `tie`), or `.jsonl`/`.json` records with the same field names; gzip allowed.
- * A missing count is 1; counts are positive reals (survey weights). Identical
- * comparisons are collapsed. `winner,loser` input has no positions (`ordered: false`).
- * @throws {InputError} naming the file, line (CSV) or record (JSON), and field: a
- *   missing column, empty item, unknown outcome, non-positive or non-numeric count,
- *   an item compared with itself, or no rows.
+ * Without a count column (CSV) or a `count` field (JSON record) the count is 1; a CSV
+ * with a count column needs a value in every row. Counts are positive reals (survey
+ * weights). Identical comparisons are collapsed. `winner,loser` input has no positions
+ * (`ordered: false`). Item names are taken verbatim, so leading or trailing spaces are
+ * refused (` b` would otherwise be a different item from `b`).
+ * @throws {InputError} naming the file, line (CSV; JSONL when records sit one per line,
+ *   else the 0-based record), and field: a missing column, empty item, item with
+ *   surrounding spaces, unknown outcome, blank, non-positive or non-numeric count, an
+ *   item compared with itself, or no rows.
  */
 export async function readComparisons(path: string): Promise<Comparisons> {
   const lower = path.toLowerCase();
@@ -174,7 +181,7 @@ export async function readComparisons(path: string): Promise<Comparisons> {
         layout = layoutOf(names, path);
         collector = new ComparisonCollector(layout.ordered);
       },
-      onRow: (fields, line) => addRow(collector!, layout!, (j) => fields[j], (field) => ({ file: path, line, field })),
+      onRow: (fields, line) => addRow(collector!, layout!, (j) => fields[j], (field) => ({ file: path, line, field }), true),
     });
     if (!collector) throw new InputError(message.btNoComparisons(), { file: path });
     return collector.result({ file: path });
@@ -183,8 +190,10 @@ export async function readComparisons(path: string): Promise<Comparisons> {
   const layout = layoutOf(table.names, path);
   const columns = table.names.map((name) => table.column(name));
   const collector = new ComparisonCollector(layout.ordered);
+  // Name the file line when every record sits on line r + lineOffset (JSONL without blank lines), else the record.
+  const offset = table.lineOffset;
   for (let r = 0; r < table.nRows; r++) {
-    addRow(collector, layout, (j) => columns[j][r], (field) => ({ file: path, index: r, field }));
+    addRow(collector, layout, (j) => columns[j][r], (field) => ({ file: path, ...(offset !== undefined ? { line: r + offset } : { index: r }), field }), false);
   }
   return collector.result({ file: path });
 }

@@ -110,6 +110,34 @@ describe('kemeny', () => {
     approxEqual(result.kemenyScore as number, 5);
   });
 
+  it('gives a ranking headed by the tie-broken winner, and none under --tiebreak none, on a 3-cycle', () => {
+    // Used to fail: --tiebreak random --seed 5 gave winners ["c"] with ranking a > b > c.
+    // Oracle: the three optima of the 3-cycle above (hand count): c > a > b is the one headed by c.
+    const profile = parseProfile({
+      candidates: ['a', 'b', 'c'],
+      ballots: [{ ranking: ['a', 'b', 'c'] }, { ranking: ['b', 'c', 'a'] }, { ranking: ['c', 'a', 'b'] }],
+    });
+    for (const [tiebreak, seed] of [['lexicographic', 0], ['random', 5], ['random', 1], ['random', 2]] as const) {
+      const result = kemeny(profile, { tiebreak, seed });
+      expect(result.winners).toHaveLength(1);
+      expect(result.tiedWinners).toEqual(['a', 'b', 'c']);
+      const head = result.winners[0];
+      const optimum = { a: [['a'], ['b'], ['c']], b: [['b'], ['c'], ['a']], c: [['c'], ['a'], ['b']] }[head as 'a' | 'b' | 'c'];
+      expect(result.ranking).toEqual(optimum);
+    }
+    expect(kemeny(profile).ranking).toBeUndefined();
+  });
+
+  it('flags a result above 20 candidates as not exact with tieSearchComplete: false (exit 3)', () => {
+    // Used to fail: 21 candidates gave a heuristic answer with exit 0. Oracle: the contract
+    // (exact dynamic programming only up to KEMENY_EXACT_LIMIT = 20 candidates).
+    const candidates = Array.from({ length: 21 }, (_, i) => `c${i}`);
+    const result = kemeny(parseProfile({ candidates, ballots: [{ ranking: candidates }] }));
+    expect(result.exact).toBe(false);
+    expect(result.tieSearchComplete).toBe(false);
+    expect(result.warning).toBe(message.kemenyNotExact(21, 20));
+  });
+
   it('flags the local-search approximation as not exact and reaches the optimum on an easy instance', () => {
     // Oracle: brute force (definition) on a profile whose optimum is the majority order a>b>c>d>e.
     const profile = parseProfile({

@@ -2,7 +2,8 @@ import { InputError } from '@persona/core';
 import { message } from '../messages.js';
 import { majorityMatrix } from './majority-matrix.js';
 import type { Profile, RuleResult } from './profile.js';
-import type { RuleSpec } from './rule.js';
+import { breakTie } from './break-tie.js';
+import type { RuleOptions, RuleSpec } from './rule.js';
 import { names } from './score-ranking.js';
 import { TIE_TOLERANCE } from './tolerance.js';
 
@@ -200,36 +201,63 @@ function kemenyLocalSearch(matrix: Float64Array, m: number): KemenyRanking {
  * The Kemeny–Young rule on a profile: {@link kemenyYoung} on the weighted pairwise support
  * matrix (majority-matrix.ts; weak orders: ties and unlisted pairs support neither side).
  *
- * Result: `ranking` is one optimal ranking (the lexicographically first by candidate order),
- * `winners` every candidate ranked first in SOME optimal ranking (so a tie for the optimum is
- * reported, not hidden), `kemenyScore` the optimal Σ_{a above b} N[a][b], `exact` whether the
- * optimum is proven (dynamic programming up to 20 candidates) or a local optimum (beyond),
- * `optimalRankingCount` and `unique` (exact only), and `optimalRankings` when at most 24.
+ * Result: `winners` every candidate ranked first in SOME optimal ranking (so a tie for the
+ * optimum is reported, not hidden), `kemenyScore` the optimal Σ_{a above b} N[a][b], `exact`
+ * whether the optimum is proven (dynamic programming up to 20 candidates) or a local optimum
+ * (beyond), `optimalRankingCount` and `unique` (exact only), and `optimalRankings` when at most 24.
+ *
+ * `ranking` never contradicts `winners`: when the optimum is unique it is that ranking; when
+ * several rankings are optimal and a tiebreak (`lexicographic`/`random`, as in registry.ts)
+ * picks one winner, `ranking` is an optimal ranking headed by that winner (the chosen winner,
+ * then an optimal ranking of the rest); with `tiebreak: 'none'` and several optima it is
+ * omitted (see `optimalRankings`). A local-search result (not exact) sets
+ * `tieSearchComplete: false` with a `warning`, so the CLI exits 3.
  */
-export function kemeny(profile: Profile, options: KemenyOptions = {}): RuleResult {
+export function kemeny(profile: Profile, options: KemenyOptions & Partial<Pick<RuleOptions, 'tiebreak' | 'seed'>> = {}): RuleResult {
   const { m, support } = majorityMatrix(profile);
   const result = kemenyYoung(support, m, options);
   const candidates = profile.candidates;
-  return {
+  const winners = names(candidates, Array.from(result.firsts).sort((a, b) => a - b));
+  const base = {
     rule: 'kemeny',
-    winners: names(candidates, Array.from(result.firsts).sort((a, b) => a - b)),
-    ranking: Array.from(result.order, (c) => [candidates[c]]),
     kemenyScore: result.score,
     exact: result.exact,
-    ...(result.exact
-      ? {
-          unique: result.optimalCount === 1,
-          optimalRankingCount: result.optimalCount,
-          ...(result.optimalOrders.length === result.optimalCount
-            ? { optimalRankings: result.optimalOrders.map((o) => names(candidates, o)) }
-            : {}),
-        }
-      : {}),
   };
+  if (!result.exact) {
+    return {
+      ...base,
+      winners,
+      ranking: Array.from(result.order, (c) => [candidates[c]]),
+      tieSearchComplete: false,
+      warning: message.kemenyNotExact(m, KEMENY_EXACT_LIMIT),
+    };
+  }
+  const unique = result.optimalCount === 1;
+  const listed = result.optimalOrders.length === result.optimalCount ? { optimalRankings: result.optimalOrders.map((o) => names(candidates, o)) } : {};
+  const details = { unique, optimalRankingCount: result.optimalCount, ...listed };
+  if (unique) return { ...base, winners, ranking: Array.from(result.order, (c) => [candidates[c]]), ...details };
+  const tiebreak = options.tiebreak ?? 'none';
+  if (tiebreak === 'none' || winners.length === 1) {
+    // Several optimal rankings, so no single consensus ranking to report unless every optimum
+    // shares its winner: then `ranking` is one optimum (headed by that winner).
+    return { ...base, winners, ...(winners.length === 1 ? { ranking: Array.from(result.order, (c) => [candidates[c]]) } : {}), ...details };
+  }
+  const chosen = breakTie(winners, { tiebreak, seed: options.seed ?? 0 });
+  return { ...base, winners: [chosen], tiedWinners: winners, ranking: rankingHeadedBy(support, m, candidates.indexOf(chosen), candidates), ...details };
+}
+
+/** An optimal ranking whose first place is `first` (a candidate first in some optimal ranking): `first`, then a Kemeny ranking of the others. */
+function rankingHeadedBy(support: Float64Array, m: number, first: number, candidates: readonly string[]): string[][] {
+  const rest = Array.from({ length: m }, (_, i) => i).filter((i) => i !== first);
+  const sub = new Float64Array(rest.length * rest.length);
+  rest.forEach((a, i) => rest.forEach((b, j) => (sub[i * rest.length + j] = support[a * m + b])));
+  const order = kemenyYoung(sub, rest.length, { method: 'exact' }).order;
+  return [[candidates[first]], ...Array.from(order, (i) => [candidates[rest[i]]])];
 }
 
 export const kemenyRule: RuleSpec = {
-  definition: 'Kemeny–Young: the ranking maximising total weighted pairwise agreement; winners are the candidates first in some optimal ranking (exact up to 20 candidates, local search beyond, flagged exact:false)',
+  definition:
+    'Kemeny–Young: the ranking maximising total weighted pairwise agreement; winners are the candidates first in some optimal ranking; "ranking" is given when the optimum is unique (or headed by the tie-broken winner); exact up to 20 candidates, beyond that a local search flagged exact:false and tieSearchComplete:false (exit 3)',
   kind: 'single',
-  run: (profile) => kemeny(profile),
+  run: (profile, options) => kemeny(profile, { tiebreak: options.tiebreak, seed: options.seed }),
 };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { approxEqual } from '../../test/approx-equal.js';
 import { message } from '../messages.js';
 import { majorityMatrix } from './majority-matrix.js';
-import { maximalLottery, maximalLotteryResult } from './maximal-lottery.js';
+import { maximalLotteries, maximalLottery, maximalLotteryResult } from './maximal-lottery.js';
 import { randomDictator } from './random-dictator.js';
 import { parseProfile } from './read-profile.js';
 import { condorcetWinnerOf, profileFromOrders, strictRankingProfiles } from '../../test/profiles.js';
@@ -75,6 +75,29 @@ describe('maximalLottery', () => {
       }),
       { numRuns: 60, seed: 12 },
     );
+  });
+
+  it('reports every candidate of some maximal lottery when several exist, with a symmetric lottery', async () => {
+    // Used to fail: winners ["a"], lottery {a: 1}, though a and b are symmetric. Oracle: by hand —
+    // ballots a>b>c>d and b>a>d>c (weight 1) give margins a–b = 0, a and b beat c and d by 2,
+    // c–d = 0; a lottery is maximal iff it puts no mass on c or d (else a or b beats it), so
+    // the maximal lotteries are (t, 1 − t, 0, 0), t ∈ [0, 1], and the average of the maximisers
+    // of p_a and p_b is (½, ½, 0, 0).
+    const profile = parseProfile({
+      candidates: ['a', 'b', 'c', 'd'],
+      ballots: [{ ranking: ['a', 'b', 'c', 'd'] }, { ranking: ['b', 'a', 'd', 'c'] }],
+    });
+    const result = await maximalLotteryResult(profile);
+    expect(result.winners).toEqual(['a', 'b']);
+    expect(result.unique).toBe(false);
+    const lottery = result.lottery as Record<string, number>;
+    approxEqual(lottery.a, 0.5, LP_TOL);
+    approxEqual(lottery.b, 0.5, LP_TOL);
+    expect(lottery.c).toBe(0);
+    // Oracle: the five-voter example above has a unique maximal lottery (odd margins).
+    const odd = await maximalLotteries(new Float64Array([0, 1, -1, -1, 0, 3, 1, -3, 0]), 3);
+    expect(odd.unique).toBe(true);
+    expect(Array.from(odd.possible)).toEqual([1, 1, 1]);
   });
 
   it('rejects a matrix of the wrong shape', async () => {

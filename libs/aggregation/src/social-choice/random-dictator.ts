@@ -27,7 +27,7 @@ export function randomDictator(profile: Profile): RuleResult {
 }
 
 export const randomDictatorRule: RuleSpec = {
-  definition: "a voter drawn with probability proportional to weight picks her top choice (ties at the top split equally); winners are the support",
+  definition: "a voter drawn with probability proportional to weight picks her top choice (ties at the top split equally); winners are the support (--tiebreak does not apply)",
   kind: 'probabilistic',
   run: (profile) => randomDictator(profile),
 };

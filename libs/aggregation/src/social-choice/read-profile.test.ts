@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { InputError } from '@persona/core';
 import { describe, expect, it } from 'vitest';
 import { message } from '../messages.js';
+import { runRule } from './registry.js';
 import { parseProfile, readProfile } from './read-profile.js';
 
 const candidates = ['a', 'b', 'c'];
@@ -41,6 +42,26 @@ describe('parseProfile', () => {
     expect(e.reason).toBe(message.unknownCandidate('z', candidates));
     expect(e.location).toEqual({ file: 'p.json', index: 1, field: 'ranking' });
     expect(e.message).toBe(`p.json: record 1: field "ranking": ${message.unknownCandidate('z', candidates)}`);
+  });
+
+  it('rejects unknown keys at the top level and in a ballot, naming the ballot index and key', () => {
+    // Used to pass silently: {"ranking":["a"],"wieght":2} ran with weight 1.
+    const e = inputError(() => parseProfile({ candidates, ballots: [{ ranking: ['a'] }, { ranking: ['a'], wieght: 2 }] }, 'p.json'));
+    expect(e.reason).toBe(message.unknownBallotKey('wieght', ['ranking', 'approved', 'weight']));
+    expect(e.location).toEqual({ file: 'p.json', index: 1, field: 'wieght' });
+    const top = inputError(() => parseProfile({ candidates, ballots: [{ ranking: ['a'] }], ballot: [] }, 'p.json'));
+    expect(top.reason).toBe(message.unknownProfileKey('ballot', ['candidates', 'ballots']));
+    expect(top.location).toEqual({ file: 'p.json', field: 'ballot' });
+  });
+
+  it('keeps both "ranking" and "approved" of a ballot: ranking rules read one, approval rules the other', async () => {
+    // Oracle: the definitions — plurality counts first places of the ranking (b), approval counts
+    // the approved list (a).
+    const profile = parseProfile({ candidates, ballots: [{ ranking: ['b', 'a'], approved: ['a'] }] });
+    expect(Array.from(profile.ballots[0].levels!)).toEqual([1, 0, 2]);
+    expect(Array.from(profile.ballots[0].approved!)).toEqual([1, 0, 0]);
+    expect((await runRule('plurality', profile, { tiebreak: 'none', seed: 0 })).winners).toEqual(['b']);
+    expect((await runRule('approval', profile, { tiebreak: 'none', seed: 0 })).winners).toEqual(['a']);
   });
 
   it('rejects a candidate listed twice in a ballot (also across a tie) and in "approved"', () => {

@@ -4,21 +4,30 @@ import { InputError } from '@persona/core';
 import { message } from '../messages.js';
 import type { Ballot, Profile } from './profile.js';
 
+const PROFILE_KEYS = new Set(['candidates', 'ballots']);
+const BALLOT_KEYS = new Set(['ranking', 'approved', 'weight']);
+
 /**
  * Validates a parsed `PROFILE.json` (CONTRACTS.md `persona aggregate`) and converts it to a
  * {@link Profile}: each `ranking` (a weak order, best first; an inner list is a tie) becomes
  * dense levels (0 = best; candidates the ballot leaves out share one level below all it
  * lists), each `approved` list a 0/1 mask; `weight` defaults to 1 and must be a positive finite
- * number.
+ * number. A ballot may give both `ranking` and `approved`: ranking rules read the ranking and
+ * approval/committee rules the approvals. Keys other than `candidates`/`ballots` (top level) and
+ * `ranking`/`approved`/`weight` (ballot) are refused, so a misspelt `"wieght"` is not ignored.
  * @param file the path to name in messages.
- * @throws InputError naming the file, the ballot index and the field: unknown or duplicate
- *   candidate, non-positive weight, a ballot with neither `ranking` nor `approved`, no ballots.
+ * @throws InputError naming the file, the ballot index and the field: unknown key, unknown or
+ *   duplicate candidate, non-positive weight, a ballot with neither `ranking` nor `approved`,
+ *   no ballots.
  * @example parseProfile({ candidates: ['a', 'b', 'c'], ballots: [{ ranking: [['a', 'b']] }] })
  *   // ballots[0].levels = Int32Array [0, 0, 1]
  */
 export function parseProfile(data: unknown, file?: string): Profile {
   const at = (extra: { index?: number; field?: string }) => ({ file, ...extra });
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new InputError(message.profileNotObject(), at({}));
+  for (const key of Object.keys(data)) {
+    if (!PROFILE_KEYS.has(key)) throw new InputError(message.unknownProfileKey(key, [...PROFILE_KEYS]), at({ field: key }));
+  }
   const { candidates: rawCandidates, ballots: rawBallots } = data as { candidates?: unknown; ballots?: unknown };
   if (!Array.isArray(rawCandidates) || rawCandidates.length === 0) {
     throw new InputError(message.candidatesNotList(), at({ field: 'candidates' }));
@@ -42,6 +51,9 @@ export function parseProfile(data: unknown, file?: string): Profile {
   };
   const ballots: Ballot[] = rawBallots.map((raw: unknown, b: number): Ballot => {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new InputError(message.ballotNotObject(), at({ index: b }));
+    for (const key of Object.keys(raw)) {
+      if (!BALLOT_KEYS.has(key)) throw new InputError(message.unknownBallotKey(key, [...BALLOT_KEYS]), at({ index: b, field: key }));
+    }
     const { ranking, approved, weight: rawWeight } = raw as { ranking?: unknown; approved?: unknown; weight?: unknown };
     if (ranking === undefined && approved === undefined) throw new InputError(message.ballotNoContent(), at({ index: b }));
     const weight = rawWeight === undefined ? 1 : rawWeight;

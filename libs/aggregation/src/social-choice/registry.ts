@@ -1,7 +1,8 @@
-import { InputError, Rng } from '@persona/core';
+import { InputError } from '@persona/core';
 import { message } from '../messages.js';
 import type { Profile, RuleResult } from './profile.js';
 import type { RuleOptions, RuleSpec } from './rule.js';
+import { breakTie } from './break-tie.js';
 import { antipluralityRule } from './antiplurality.js';
 import { approvalRule } from './approval.js';
 import { baldwinRule } from './baldwin.js';
@@ -103,6 +104,6 @@ export async function runRule(name: string, profile: Profile, options: RuleOptio
   if (spec.kind !== 'single' || options.tiebreak === 'none' || result.winners.length <= 1) return result;
   const order = new Map(profile.candidates.map((c, i) => [c, i] as const));
   const tied = [...result.winners].sort((a, b) => order.get(a)! - order.get(b)!);
-  const chosen = options.tiebreak === 'lexicographic' ? tied[0] : tied[Rng.fromSeed(options.seed).split('tiebreak').int(tied.length)];
+  const chosen = breakTie(tied, options);
   return { ...result, winners: [chosen], tiedWinners: tied };
 }

@@ -18,7 +18,9 @@ export const PAIR_SEPARATOR = '×';
  * For each margin variable, the sample's (weighted) shares p are compared with
  * the target shares q **within the variable's universe**: categories outside it
  * (`options.notInUniverse`, by default the census recodes' code "0": education is
- * judged among people 25+, employment among 16+, …) are dropped from both sides
+ * judged among people 25+, employment among 16+, … — the convention of the embedded ACS
+ * margins; `persona check` passes a margins file's own `notInUniverse` field, or none,
+ * instead, see `notInUniverseField`) are dropped from both sides
  * and the rest renormalised; their shares are reported in `notInUniverse`.
  * Reported per variable: TVD, Hellinger (range [0, 1]), KL(p ‖ q) in nats,
  * Jensen–Shannon (bits), Pearson's X² = n_eff Σ (p − q)²/q and the G statistic

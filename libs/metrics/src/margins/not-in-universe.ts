@@ -1,4 +1,6 @@
+import { InputError } from '@persona/core';
 import { NOT_IN_UNIVERSE, recodes } from '@persona/census';
+import { message } from '../messages.js';
 
 /**
  * The default out-of-universe categories of margin variables: the code
@@ -16,6 +18,41 @@ export function defaultNotInUniverse(variables: readonly string[]): Record<strin
   const out: Record<string, readonly string[]> = {};
   for (const name of variables) {
     if (Object.hasOwn(recodes, name) && Object.hasOwn(recodes[name].categories, code)) out[name] = [code];
+  }
+  return out;
+}
+
+/**
+ * The optional `notInUniverse` field of a user's MARGINS.json: `{ "education": "0" }` or
+ * `{ "education": ["0"], … }` — categories outside each variable's universe, dropped from
+ * sample and target by `persona check` (the census default of {@link defaultNotInUniverse}
+ * applies to the embedded margins only). Returns undefined when the document has no such
+ * field (or is not a JSON object: the margins reader reports that).
+ * @param document the parsed MARGINS.json or its text.
+ * @throws {InputError} (field `notInUniverse[.VAR]`) when the field is not an object of
+ *   category strings or lists of them.
+ */
+export function notInUniverseField(document: unknown, file?: string): Record<string, readonly string[]> | undefined {
+  let doc = document;
+  if (typeof document === 'string') {
+    try {
+      doc = JSON.parse(document);
+    } catch {
+      return undefined;
+    }
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || !Object.hasOwn(doc, 'notInUniverse')) return undefined;
+  const field = (doc as { notInUniverse: unknown }).notInUniverse;
+  if (typeof field !== 'object' || field === null || Array.isArray(field)) {
+    throw new InputError(message.universeFieldInvalid(), { file, field: 'notInUniverse' });
+  }
+  const out: Record<string, readonly string[]> = {};
+  for (const [name, value] of Object.entries(field)) {
+    const list = typeof value === 'string' ? [value] : value;
+    if (!Array.isArray(list) || !list.every((c) => typeof c === 'string')) {
+      throw new InputError(message.universeFieldInvalid(), { file, field: `notInUniverse.${name}` });
+    }
+    out[name] = list;
   }
   return out;
 }

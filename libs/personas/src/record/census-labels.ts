@@ -25,3 +25,17 @@ export function censusLabel(variable: string, code: string | number | null): str
   byCode.set(key, label);
   return label;
 }
+
+/**
+ * Whether the 2024 PUMS data dictionary lists `code` for `variable` (an exact code or a
+ * numeric range such as AGEP's `0..99`). A blank is not judged here (the consistency rules
+ * decide where a blank is allowed), and neither are identifiers whose dictionary entry is a
+ * non-numeric range (SERIALNO `2024HU0000001..2024HU9999999`): both give true.
+ * @throws {InputError} for a variable that is not in the dictionary.
+ */
+export function censusCodeKnown(variable: string, code: string | number | null): boolean {
+  if (code === null || code === '') return true;
+  const codebook = pumsCodebook();
+  if (codebook.variable(variable).values.some((value) => value.range === undefined && value.raw.includes('..'))) return true;
+  return codebook.find(variable, code) !== undefined;
+}

@@ -63,6 +63,17 @@ export function placePerson(census: Readonly<Record<string, string | null>>): Pe
 }
 
 /**
+ * The nearest-correlation correction of the joint Big Five × Schwartz model that
+ * {@link drawProceduralFields} draws from (`personalityModel().correction` of
+ * `@persona/traits`): whether it was applied, how far it moved the matrix, and whether
+ * Higham's (2002) alternating projections converged.
+ */
+export function personalityCorrection(): PersonalityModel['correction'] {
+  model ??= personalityModel();
+  return model.correction;
+}
+
+/**
  * A persona's procedural fields, each from its own stream
  * (`personaStream(seed, id, attribute)` of `@persona/traits`): Big Five and
  * Schwartz values jointly by `drawPersonality` (conditional on age and sex),

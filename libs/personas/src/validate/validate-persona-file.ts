@@ -6,9 +6,13 @@ import { pumsCodebook } from '@persona/census';
 import { coreMessage, InputError, readTable, type Table } from '@persona/core';
 import { parsePersonaBlock, splitPersonaBlocks } from '@persona/metrics';
 import { message } from '../messages.js';
+import { censusCodeKnown } from '../record/census-labels.js';
 import { consistencyRules } from '../rules/consistency-rule.js';
 import { validatePersonas, type CheckedRecord, type RuleViolation } from '../rules/validate-personas.js';
 import { personaHfFields, type UnrecognisedValue } from '../persona-hf/persona-hf-fields.js';
+
+/** The rule id of a census code that the PUMS data dictionary does not list. */
+export const PUMS_CODE_RULE = 'pums-code';
 
 /** The formats `persona validate` reads. */
 export const VALIDATE_FORMATS = ['auto', 'jsonl', 'persona-hf'] as const;
@@ -43,6 +47,9 @@ export interface PersonaFileValidation {
  * - `auto`: `.txt` → persona-hf; `.jsonl` → by its first record (`census` → jsonl,
  *   `persona` → persona-hf); `.csv`, `.parquet` → ours when it has `census.*`
  *   columns, else persona-hf; `.json` → persona-hf.
+ * A census code of our files that the 2024 PUMS data dictionary does not list (e.g.
+ * `census.SEX = "9"`) is reported as a violation of rule {@link PUMS_CODE_RULE}, naming the
+ * field and the code.
  * @throws {InputError} for an unreadable file, a malformed line or block, a
  *   census code that is not an integer, an unknown PUMS variable or an
  *   unknown PERSONA attribute (naming the file, line and field).
@@ -62,7 +69,19 @@ export async function validatePersonaFile(path: string, format: ValidateFormat =
   const violations: RuleViolation[] = [];
   const unrecognised: UnrecognisedValue[] = [];
   let personas = 0;
-  const check = (record: CheckedRecord) => {
+  // A code the PUMS dictionary does not list (census.SEX = "9") is a violation of rule
+  // `pums-code`, reported before the record's rule violations.
+  const check = (record: CheckedRecord, unknown: readonly (readonly [string, string])[] = []) => {
+    for (const [field, code] of unknown) {
+      violations.push({
+        rule: PUMS_CODE_RULE,
+        description: message.censusCodeUnknown(field, code),
+        index: personas,
+        ...(record.id !== undefined ? { id: record.id } : {}),
+        ...(record.line !== undefined ? { line: record.line } : {}),
+        values: { [field]: /^-?\d+$/.test(code.trim()) ? Number(code) : null },
+      });
+    }
     for (const v of validatePersonas([record], rules)) violations.push({ ...v, index: personas });
     personas++;
   };
@@ -100,7 +119,7 @@ async function firstJsonlRecordHasCensus(path: string): Promise<boolean> {
 }
 
 /** Reads `persona generate` records; `census` values are integer codes (as strings or numbers) or null. */
-async function readOurJsonl(path: string, check: (record: CheckedRecord) => void): Promise<void> {
+async function readOurJsonl(path: string, check: Check): Promise<void> {
   const codebook = pumsCodebook();
   let line = 0;
   try {
@@ -122,12 +141,22 @@ async function readOurJsonl(path: string, check: (record: CheckedRecord) => void
       }
       const where = { file: path, line };
       const fields = (field: string): number | null | undefined => (Object.hasOwn(census, field) ? censusValue(census[field], field, where) : undefined);
-      check({ fields, line, ...(typeof record.id === 'string' ? { id: record.id } : {}) });
+      const unknown = unknownCodes(Object.entries(census).map(([field, value]) => [field, value === null || value === undefined ? null : String(value)]));
+      check({ fields, line, ...(typeof record.id === 'string' ? { id: record.id } : {}) }, unknown);
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError((error as Error).message, { file: path });
   }
+}
+
+type Check = (record: CheckedRecord, unknown?: readonly (readonly [string, string])[]) => void;
+
+/** The (field, code) pairs whose code the PUMS dictionary does not list (see `censusCodeKnown`). */
+function unknownCodes(entries: readonly (readonly [string, string | null])[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [field, code] of entries) if (code !== null && !censusCodeKnown(field, code.trim())) out.push([field, code]);
+  return out;
 }
 
 /** A census value of our files as the rule engine reads it. */
@@ -139,7 +168,7 @@ function censusValue(value: unknown, field: string, where: { file: string; line?
 }
 
 /** Checks a CSV or Parquet table of `persona generate` (columns `census.X`; an empty cell or null is blank). */
-function readOurTable(table: Table, path: string, check: (record: CheckedRecord) => void): void {
+function readOurTable(table: Table, path: string, check: Check): void {
   const codebook = pumsCodebook();
   const columns = new Map<string, string[]>();
   for (const name of table.names) {
@@ -156,7 +185,8 @@ function readOurTable(table: Table, path: string, check: (record: CheckedRecord)
       const column = columns.get(field);
       return column === undefined ? undefined : censusValue(column[i], field, where);
     };
-    check({ fields, ...(line !== undefined ? { line } : {}), ...(ids !== undefined ? { id: ids[i]! } : {}) });
+    const unknown = unknownCodes([...columns].map(([field, column]) => [field, column[i] === '' ? null : column[i]]));
+    check({ fields, ...(line !== undefined ? { line } : {}), ...(ids !== undefined ? { id: ids[i]! } : {}) }, unknown);
   }
 }
 

@@ -10,7 +10,7 @@ import { equalShares } from './equal-shares.js';
 import { ejrViolation, pjrViolation, satisfiesEJR, satisfiesJR, satisfiesPJR } from './justified-representation.js';
 import { pav, pavWeights } from './pav.js';
 import { phragmen } from './phragmen.js';
-import { thieleExhaustive, thieleIlp, thieleScore } from './thiele.js';
+import { TIED_COMMITTEE_CAP, thieleExhaustive, thieleIlp, thieleScore } from './thiele.js';
 
 const letters = 'abcdefgh'.split('');
 
@@ -73,19 +73,22 @@ function* subsets(m: number, k: number, from = 0, prefix: number[] = []): Genera
 }
 
 /** Oracle: the lexicographically first committee maximising a Thiele score, by enumeration. */
-function bruteThiele(e: ApprovalElection, k: number, omega: Float64Array): { committee: number[]; score: number } {
+function bruteThiele(e: ApprovalElection, k: number, omega: Float64Array): { committee: number[]; score: number; optima: number } {
   let best: number[] = [];
   let bestScore = -Infinity;
+  const scores: number[] = [];
   for (const s of subsets(e.m, k)) {
     const mask = new Uint8Array(e.m);
     for (const c of s) mask[c] = 1;
     const score = thieleScore(e, mask, omega);
+    scores.push(score);
     if (score > bestScore + 1e-10 * e.totalWeight) {
       best = s;
       bestScore = score;
     }
   }
-  return { committee: best, score: bestScore };
+  const optima = scores.filter((x) => x >= bestScore - 1e-10 * e.totalWeight).length;
+  return { committee: best, score: bestScore, optima };
 }
 
 /** Oracle: EJR by its definition — every subset of voters (Aziz et al. 2017). */
@@ -267,21 +270,41 @@ describe('exactness and axioms on random instances', () => {
       fc.asyncProperty(approvalProfiles, async ({ m, k, voters }) => {
         const e = approvalElection(toProfile(m, voters), k);
         for (const omega of [pavWeights(k), Float64Array.of(1)]) {
-          const expected = bruteThiele(e, k, omega).committee;
+          const brute = bruteThiele(e, k, omega);
+          const expected = brute.committee;
           const members = (mask: Uint8Array) => Array.from(mask.keys()).filter((c) => mask[c] === 1);
-          expect(members(await thieleIlp(e, k, omega))).toEqual(expected);
-          expect(members(thieleExhaustive(e, k, omega)!)).toEqual(expected);
+          const ilp = await thieleIlp(e, k, omega);
+          const exhaustive = thieleExhaustive(e, k, omega)!;
+          expect(members(ilp.mask)).toEqual(expected);
+          expect(members(exhaustive.mask)).toEqual(expected);
+          // Uniqueness as the brute force counts it; the exhaustive search lists the optima (capped).
+          expect(ilp.unique).toBe(brute.optima === 1);
+          expect(exhaustive.unique).toBe(brute.optima === 1);
+          expect(exhaustive.tied.length).toBe(brute.optima === 1 ? 0 : Math.min(brute.optima, TIED_COMMITTEE_CAP));
         }
       }),
       { numRuns: 25, seed: 6 },
     );
   });
 
+  it('reports tied committees instead of breaking the tie silently', async () => {
+    // Used to fail: {approved:[a]}, {approved:[b]}, pav --k 1 gave committee [a] with no sign of the
+    // tie. Oracle: by hand — {a} and {b} each score 1, the only optima.
+    const profile = parseProfile({ candidates: ['a', 'b'], ballots: [{ approved: ['a'] }, { approved: ['b'] }] });
+    for (const result of [await pav(profile, 1), await chamberlinCourant(profile, 1)]) {
+      expect(result.committee).toEqual(['a']);
+      expect(result.unique).toBe(false);
+      expect(result.tiedCommittees).toEqual([['a'], ['b']]);
+    }
+    const clear = parseProfile({ candidates: ['a', 'b'], ballots: [{ approved: ['a'], weight: 2 }, { approved: ['b'] }] });
+    expect((await pav(clear, 1)).unique).toBe(true);
+  });
+
   it('leaves large elections to the ILP: the exhaustive search declines beyond its work bound', () => {
     // C(30, 15) = 155,117,520 committees: far beyond THIELE_EXHAUSTIVE_WORK.
     const e = approvalElection(parseProfile({ candidates: Array.from({ length: 30 }, (_, i) => `c${i}`), ballots: [{ approved: ['c0'] }] }), 15);
     expect(thieleExhaustive(e, 15, pavWeights(15))).toBeUndefined();
-    expect(thieleExhaustive(e, 1, pavWeights(1))).toEqual(Uint8Array.from({ length: 30 }, (_, c) => (c === 0 ? 1 : 0)));
+    expect(thieleExhaustive(e, 1, pavWeights(1))!.mask).toEqual(Uint8Array.from({ length: 30 }, (_, c) => (c === 0 ? 1 : 0)));
   });
 
   it('PAV (exact and ls-PAV), equal shares satisfy EJR; CC (exact and greedy + swaps) satisfies JR; Phragmén satisfies PJR', async () => {

@@ -61,15 +61,13 @@ export function ejrViolation(e: ApprovalElection, member: Uint8Array, k: number,
  * Deciding PJR is coNP-complete too (Aziz, Elkind, Huang, Lackner, Sánchez-Fernández & Skowron
  * 2018), so this check is EXACT but exponential: a violation for ℓ exists iff for some set X of
  * ℓ − 1 members, the voters whose approved members all lie in X contain an ℓ-cohesive group
- * (found as in {@link ejrViolation}); it enumerates the C(k, ℓ − 1) sets X, skipping ℓ at once when
- * all voters together weigh < ℓn/k.
+ * (found as in {@link ejrViolation}); it enumerates the C(k, ℓ − 1) sets X for each ℓ = 1..k.
  */
 export function pjrViolation(e: ApprovalElection, member: Uint8Array, k: number): RepresentationViolation | null {
   const members: number[] = [];
   for (let c = 0; c < e.m; c++) if (member[c] === 1) members.push(c);
   const allowed = new Uint8Array(e.m);
   for (let ell = 1; ell <= k; ell++) {
-    if ((ell * e.totalWeight) / k - TIE_TOLERANCE * e.totalWeight > e.totalWeight) break;
     const chosen: number[] = [];
     const tryX = (from: number): RepresentationViolation | null => {
       if (chosen.length === ell - 1) {

@@ -142,14 +142,31 @@ function binomialCapped(m: number, k: number, cap: number): number {
   return Math.round(c);
 }
 
+/** At most this many tied optimal committees are listed in {@link ThieleOptimum.tied}. */
+export const TIED_COMMITTEE_CAP = 10;
+
+/** An optimal Thiele committee and whether it is the only one. */
+export interface ThieleOptimum {
+  /** The lexicographically first optimal committee (0/1 mask). */
+  readonly mask: Uint8Array;
+  /** Whether no other committee reaches the optimum (within a relative 1e-10). */
+  readonly unique: boolean;
+  /**
+   * When not unique, optimal committees in lexicographic order, `mask` first: exhaustive search
+   * lists up to {@link TIED_COMMITTEE_CAP}; the ILP lists those the solver met (at least two).
+   */
+  readonly tied: Uint8Array[];
+}
+
 /**
  * An optimal Thiele committee by exhaustive search over all C(m, k) committees, in
  * lexicographic order of their sorted member lists; among the committees whose score is within
  * a relative 1e-10 of the optimum it returns the lexicographically first, the same tie-break as
- * the ILP path of {@link thieleOptimal}. Returns undefined when the search would exceed
- * `maxWork` steps (see {@link THIELE_EXHAUSTIVE_WORK}).
+ * the ILP path of {@link thieleOptimal}, and lists up to {@link TIED_COMMITTEE_CAP} of the tied
+ * ones. Returns undefined when the search would exceed `maxWork` steps (see
+ * {@link THIELE_EXHAUSTIVE_WORK}).
  */
-export function thieleExhaustive(e: ApprovalElection, k: number, omega: ThieleWeights, maxWork = THIELE_EXHAUSTIVE_WORK): Uint8Array | undefined {
+export function thieleExhaustive(e: ApprovalElection, k: number, omega: ThieleWeights, maxWork = THIELE_EXHAUSTIVE_WORK): ThieleOptimum | undefined {
   const perCommittee = e.groups + e.approvals.length + e.m;
   const count = binomialCapped(e.m, k, maxWork / perCommittee);
   if (!Number.isFinite(count)) return undefined;
@@ -174,18 +191,36 @@ export function thieleExhaustive(e: ApprovalElection, k: number, omega: ThieleWe
   }
   const floor = best - TIE_TOLERANCE * e.totalWeight;
   for (let i = 0; i < k; i++) chosen[i] = i;
-  for (let t = 0; scores[t] < floor; t++) nextCombination(chosen, e.m);
-  member.fill(0);
-  for (let i = 0; i < k; i++) member[chosen[i]] = 1;
-  return member;
+  const tied: Uint8Array[] = [];
+  let ties = 0;
+  for (let t = 0; t < count; t++) {
+    if (scores[t] >= floor) {
+      ties++;
+      if (tied.length < TIED_COMMITTEE_CAP) tied.push(maskOfChosen(chosen, e.m));
+    }
+    nextCombination(chosen, e.m);
+  }
+  return { mask: tied[0], unique: ties === 1, tied: ties === 1 ? [] : tied };
+}
+
+function maskOfChosen(chosen: Int32Array, m: number): Uint8Array {
+  const mask = new Uint8Array(m);
+  for (let i = 0; i < chosen.length; i++) mask[chosen[i]] = 1;
+  return mask;
+}
+
+/** Lexicographic order of committees by their sorted member lists (the order of {@link nextCombination}). */
+function compareCommittees(a: Uint8Array, b: Uint8Array): number {
+  for (let c = 0; c < a.length; c++) if (a[c] !== b[c]) return b[c] - a[c];
+  return 0;
 }
 
 /**
  * An optimal Thiele committee: by {@link thieleExhaustive} when the election is small enough
  * ({@link THIELE_EXHAUSTIVE_WORK}), otherwise by {@link thieleIlp}. Both return the
- * lexicographically first optimal committee. Returns the committee mask.
+ * lexicographically first optimal committee and whether it is unique.
  */
-export async function thieleOptimal(e: ApprovalElection, k: number, omega: ThieleWeights): Promise<Uint8Array> {
+export async function thieleOptimal(e: ApprovalElection, k: number, omega: ThieleWeights): Promise<ThieleOptimum> {
   return thieleExhaustive(e, k, omega) ?? (await thieleIlp(e, k, omega));
 }
 
@@ -198,10 +233,11 @@ export async function thieleOptimal(e: ApprovalElection, k: number, omega: Thiel
  * unique; if it is not, ties between optimal committees are broken lexicographically: candidates are
  * decided in order, each included when some optimal committee (score within a relative 1e-10 of
  * the optimum, recomputed exactly from the 0/1 solution) contains it and the earlier decisions,
- * which costs up to m further MIP solves. Returns the committee mask.
+ * which costs up to m further MIP solves. Returns the committee, whether it is unique, and when
+ * not the distinct optimal committees the solver met.
  * @throws Error when HiGHS stops without an optimum.
  */
-export async function thieleIlp(e: ApprovalElection, k: number, omega: ThieleWeights): Promise<Uint8Array> {
+export async function thieleIlp(e: ApprovalElection, k: number, omega: ThieleWeights): Promise<ThieleOptimum> {
   const W = e.totalWeight;
   const objective: string[] = [];
   const rows: string[] = [];
@@ -248,7 +284,8 @@ export async function thieleIlp(e: ApprovalElection, k: number, omega: ThieleWei
   // Usually the optimum is unique: one more solve excluding this committee proves it.
   const inside = xs.filter((_, c) => current![c] === 1);
   const other = await solve([` cut: ${inside.join(' + ')} <= ${k - 1}`]);
-  if (other === undefined || thieleScore(e, other, omega) < optimum - tol) return current;
+  if (other === undefined || thieleScore(e, other, omega) < optimum - tol) return { mask: current, unique: true, tied: [] };
+  const met = [current, other];
   let included = 0;
   for (let c = 0; c < e.m && included < k; c++) {
     if (current[c] === 1) {
@@ -260,10 +297,13 @@ export async function thieleIlp(e: ApprovalElection, k: number, omega: ThieleWei
     const trial = await solve();
     if (trial !== undefined && thieleScore(e, trial, omega) >= optimum - tol) {
       current = trial;
+      met.push(trial);
       included++;
     } else {
       fixed[c] = 0;
     }
   }
-  return current;
+  // `current` is the lexicographically first optimum, so it heads the sorted list.
+  const tied = met.sort(compareCommittees).filter((mask, i, all) => i === 0 || compareCommittees(all[i - 1], mask) !== 0);
+  return { mask: current, unique: false, tied: tied.slice(0, TIED_COMMITTEE_CAP) };
 }
