@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { metricsMessage, PERSONA_RECODES } from '@persona/metrics';
+import { message as cliMessage } from '../apps/cli/src/messages.js';
 import { approxEqual, persona, repoRoot, scratch } from './cli-harness.js';
 
 const s = scratch('check');
@@ -29,6 +30,13 @@ interface CheckOutput {
 const check = (args: string[]) => persona(['check', ...args], s.dir);
 
 describe('persona check', () => {
+  it('exits 2 naming --out when its directory does not exist', () => {
+    // Regression: the atomic writer's ENOENT used to escape as a stack trace with exit 1.
+    const r = check(['--sample', 'sample.csv', '--margins', 'margins.json', '--out', 'nodir/report.md']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`persona: nodir/report.md: field "--out": ${cliMessage.outputUnwritable('ENOENT')}\n`);
+  });
+
   it('prints hand-computable distances and tests in the readable table', () => {
     const r = check(['--sample', 'sample.csv', '--margins', 'margins.json', '--noise-draws', '200']);
     expect(r.stderr).toBe('');

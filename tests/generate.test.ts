@@ -5,6 +5,7 @@ import { loadDefaultMargins, pumsCodebook } from '@persona/census';
 import { readTable } from '@persona/core';
 import { personasMessage } from '@persona/personas';
 import { personalityModel } from '@persona/traits';
+import { message as cliMessage } from '../apps/cli/src/messages.js';
 import { approxEqual, persona, scratch } from './cli-harness.js';
 
 const s = scratch('generate');
@@ -27,6 +28,13 @@ beforeAll(() => {
 });
 
 describe('persona generate', () => {
+  it('exits 2 naming --out when its directory does not exist, before generating', () => {
+    // Regression: the atomic writer's ENOENT used to escape as a stack trace with exit 1.
+    const r = persona(['generate', '--n', '5', '--seed', '1', '--out', 'nodir/p.jsonl'], s.dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`persona: nodir/p.jsonl: field "--out": ${cliMessage.outputUnwritable('ENOENT')}\n`);
+  });
+
   it('reports the personality model\'s nearest-correlation correction in --json (exit 3 if it did not converge)', () => {
     // Used to be hidden: a non-converged correction was not reported. Oracle: the model rebuilt
     // from the embedded big-five.json/schwartz.json by @persona/traits in this process.

@@ -17,6 +17,7 @@ import { readMargins } from '../inputs/read-margins.js';
 import { message as cliMessage } from '../messages.js';
 import { SampleTable } from '../inputs/sample-table.js';
 import { checkMarkdown, checkTable } from '../outputs/check-report.js';
+import { checkOutputPath, writingOutput } from '../outputs/output-file.js';
 
 interface CheckCliOptions {
   sample: string;
@@ -200,6 +201,7 @@ async function runCheck(options: CheckCliOptions): Promise<number> {
   if (options.out !== undefined && !options.out.toLowerCase().endsWith('.md')) {
     throw new InputError(cliMessage.outExtension(options.out, ['.md']), { field: '--out' });
   }
+  if (options.out !== undefined) await checkOutputPath(options.out, '--out');
   const run = await checkSampleFile(options.sample, {
     ...(options.margins !== undefined ? { margins: options.margins } : {}),
     ...(options.weight !== undefined ? { weight: options.weight } : {}),
@@ -214,7 +216,10 @@ async function runCheck(options: CheckCliOptions): Promise<number> {
     process.stderr.write(`${lines.join('\n')}\n`);
   }
   if (run.skipped.length > 0) process.stderr.write(`${message.skippedVariables(run.skipped)}\n`);
-  if (options.out !== undefined) await writeFileAtomic(options.out, checkMarkdown(run));
+  if (options.out !== undefined) {
+    const out = options.out;
+    await writingOutput(out, '--out', () => writeFileAtomic(out, checkMarkdown(run)));
+  }
   if (options.json) printJson(checkJson(run));
   else process.stdout.write(checkTable(run));
   return options.failOutsideNoise && run.result.outsideNoise.length > 0 ? ExitCode.criterionNotMet : ExitCode.ok;

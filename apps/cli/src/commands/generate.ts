@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { formatOfPath, generatePersonas, loadCensusFrame, PERSONA_FORMATS, personalityCorrection, validatePersonas, writePersonas, type PersonaRecord } from '@persona/personas';
 import { action, ExitCode, printJson } from '../kit.js';
 import { choiceOption, integerOption, positiveInteger } from '../options.js';
+import { checkOutputPath, writingOutput } from '../outputs/output-file.js';
 
 interface GenerateOptions {
   n: string;
@@ -57,6 +58,7 @@ async function runGenerate(options: GenerateOptions): Promise<number> {
   const n = positiveInteger('--n', options.n);
   const seed = integerOption('--seed', options.seed);
   const format = options.format === undefined ? formatOfPath(options.out) : choiceOption('--format', options.format, PERSONA_FORMATS);
+  await checkOutputPath(options.out, '--out');
   const frame = await loadCensusFrame();
   const { draw, personas } = generatePersonas(frame, { n, seed, adultsOnly: options.adultsOnly === true });
   let violations = 0;
@@ -69,7 +71,7 @@ async function runGenerate(options: GenerateOptions): Promise<number> {
       }
     },
   };
-  await writePersonas(options.out, checked, format);
+  await writingOutput(options.out, '--out', () => writePersonas(options.out, checked, format));
   const result = {
     n,
     seed,

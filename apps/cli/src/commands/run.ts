@@ -21,6 +21,7 @@ import { EMBEDDED_SEED } from '../inputs/load-sample.js';
 import { DEFAULT_RAKING_HELP, EMBEDDED_MARGINS } from '../inputs/read-margins.js';
 import { integerOption, positiveInteger } from '../options.js';
 import { checkMarkdown } from '../outputs/check-report.js';
+import { writingOutput } from '../outputs/output-file.js';
 import { writeWeightsCsv } from '../outputs/write-weights.js';
 import { checkJson, checkSampleFile, type CheckRun } from './check.js';
 
@@ -92,7 +93,7 @@ async function runPipeline(options: RunOptions): Promise<number> {
     t = now;
   };
   const out = (name: string) => join(options.outDir, name);
-  await mkdir(options.outDir, { recursive: true });
+  await writingOutput(options.outDir, '--out-dir', () => mkdir(options.outDir, { recursive: true }));
 
   const frame = await loadCensusFrame();
   lap('censusFrameMs');
