@@ -98,6 +98,14 @@ describe('persona rake bad input (exit 2, one message naming file, line or field
     return r.stderr;
   };
 
+  it('a usage error (unknown option) is one short message plus a pointer to --help, not the whole help', () => {
+    // Regression: commander's showHelpAfterError() used to print the full help text after the error.
+    const stderr = bad({}, ['--bogus']);
+    expect(stderr).toContain("error: unknown option '--bogus'");
+    expect(stderr).toContain('(run the command with --help for its usage)');
+    expect(stderr).not.toContain('Usage:');
+  });
+
   it('a ragged CSV row: the line number and field counts', () => {
     const err = bad({ 'ragged.csv': 'SEX,AGEGRP,w\n1,1,1\n2,2,1\n1,3\n2,1,1\n' }, ['--sample', 'ragged.csv', '--margins', 'margins.json']);
     expect(err).toContain(`ragged.csv:4: ${coreMessage.raggedRow(4, 2, 3)}`);

@@ -13,7 +13,7 @@ import { register as registerValidate } from './commands/validate.js';
 export function buildProgram(): Command {
   const program = new Command('persona')
     .description('PERSONA testbed for pluralistic alignment: census personas, raking, preference aggregation')
-    .showHelpAfterError()
+    .showHelpAfterError('(run the command with --help for its usage)')
     .exitOverride();
   for (const register of [registerRun, registerRake, registerSample, registerCheck, registerGenerate, registerValidate, registerBt, registerAggregate]) register(program);
   return program;
