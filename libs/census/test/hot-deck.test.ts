@@ -11,7 +11,7 @@ import {
   type HotDeckResult,
   type PumsColumn,
 } from '@persona/census';
-import { expectApproxEqual } from './approx-equal.js';
+import { expectApproxEqual } from '../../../test-support/approx-equal.js';
 
 let seed: PumsTable;
 let result: HotDeckResult;

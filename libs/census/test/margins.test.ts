@@ -1,7 +1,7 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { DEFAULT_BALANCING_VARIABLES, DEFAULT_RAKING_VARIABLES, defaultRakingMargins, loadDefaultMargins, recodes } from '@persona/census';
 import { estimateOf, readAcsProfile, type AcsRow } from './acs-table.js';
-import { expectApproxEqual } from './approx-equal.js';
+import { expectApproxEqual } from '../../../test-support/approx-equal.js';
 
 // Oracle: the ACS 2022 1-year data-profile exports as published on data.census.gov
 // (data/census/ACSDP1Y2022.DP0{2,3,5}-*.csv), read row by row; not the tidy

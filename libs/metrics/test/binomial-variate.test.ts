@@ -1,7 +1,7 @@
 import { Rng } from '@persona/core';
 import { describe, expect, it } from 'vitest';
 import { binomialVariate, chiSquareUpperTail, multinomialVariate } from '../src/index.js';
-import { rFixture } from './approx-equal.js';
+import { rFixture } from './r-fixture.js';
 
 interface PmfCase { n: number; p: number; k: number[]; pmf: number[] }
 

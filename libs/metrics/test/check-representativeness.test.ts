@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '@persona/core';
 import { checkRepresentativeness, topWeightShare, tvdNoiseBand, type CheckResult } from '../src/index.js';
-import { expectApproxEqual, rFixture } from './approx-equal.js';
+import { expectApproxEqual } from '../../../test-support/approx-equal.js';
+import { rFixture } from './r-fixture.js';
 
 const half = { margins: { V: { a: 0.5, b: 0.5 } } };
 

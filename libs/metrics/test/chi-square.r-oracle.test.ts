@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chiSquareGoodnessOfFit, chiSquareUpperTail, gTest, metricsMessage } from '../src/index.js';
-import { expectApproxEqual, rFixture } from './approx-equal.js';
+import { expectApproxEqual } from '../../../test-support/approx-equal.js';
+import { rFixture } from './r-fixture.js';
 
 interface TailCase { x: number; df: number; p: number }
 interface GofCase { x: number[]; q: number[]; chi2: number; df: number; pValue: number; g: number; gPValue: number }

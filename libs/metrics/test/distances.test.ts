@@ -8,7 +8,7 @@ import {
   metricsMessage,
   totalVariationDistance,
 } from '../src/index.js';
-import { expectApproxEqual } from './approx-equal.js';
+import { expectApproxEqual } from '../../../test-support/approx-equal.js';
 
 const p = [0.5, 0.5];
 const q = [0.25, 0.75];

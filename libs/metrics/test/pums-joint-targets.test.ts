@@ -1,7 +1,7 @@
 import { loadDefaultMargins, recodes } from '@persona/census';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PAIRS, checkRepresentativeness, metricsMessage, pumsJointTargets, readTargetShares, type JointTarget } from '../src/index.js';
-import { expectApproxEqual } from './approx-equal.js';
+import { expectApproxEqual } from '../../../test-support/approx-equal.js';
 
 describe('pumsJointTargets: joints of the PUMS seed raked to the ACS margins', () => {
   let joints: JointTarget[];

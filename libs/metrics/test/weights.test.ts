@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { absoluteStandardizedMeanDifference, defaultNotInUniverse, readTargetShares, topWeightShare, weightDiagnostics } from '../src/index.js';
 import { meanAsmd } from '../src/weights/asmd.js';
 import { linearisedShareErrors } from '../src/weights/linearised-share-errors.js';
-import { expectApproxEqual } from './approx-equal.js';
+import { expectApproxEqual } from '../../../test-support/approx-equal.js';
 
 describe('ASMD (balance, std_type = "target")', () => {
   it('is |p − q| / sqrt(q (1 − q)), undefined when q is 0 or 1', () => {

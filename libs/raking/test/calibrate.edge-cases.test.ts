@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calibrate, weightSummary } from '../src/index.js';
-import { expectApproxEqual } from './approx-equal.js';
+import { expectApproxEqual } from '../../../test-support/approx-equal.js';
 
 const sex = { name: 'sex', values: ['1', '2', '1', '2', '1', '2'] };
 

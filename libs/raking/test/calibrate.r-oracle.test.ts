@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calibrate, rake, type CalibrationMethod } from '../src/index.js';
-import { expectApproxEqual, rFixture } from './approx-equal.js';
+import { expectApproxEqual } from '../../../test-support/approx-equal.js';
+import { rFixture } from './r-fixture.js';
 
 interface CalibrateFixture {
   call: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { collapseCells } from '../src/cells/collapse-cells.js';
 import { solvePseudoInverse } from '../src/calibration/pseudo-inverse.js';
-import { expectApproxEqual } from './approx-equal.js';
+import { expectApproxEqual } from '../../../test-support/approx-equal.js';
 
 /** Reference: group rows by the joined code tuple with a Map (first-appearance order). */
 function referenceCells(codes: Int32Array[], n: number) {

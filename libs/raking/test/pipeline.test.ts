@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calibrate, parseMargins, rake, weightSummary, type SampleColumns } from '../src/index.js';
-import { expectApproxEqual } from './approx-equal.js';
+import { expectApproxEqual } from '../../../test-support/approx-equal.js';
 
 function sample(columns: Record<string, string[]>): SampleColumns {
   const names = Object.keys(columns);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '@persona/core';
 import { postStratify, rakingMessage as message } from '../src/index.js';
-import { expectApproxEqual, rFixture } from './approx-equal.js';
+import { expectApproxEqual } from '../../../test-support/approx-equal.js';
+import { rFixture } from './r-fixture.js';
 
 interface PostStratifyFixture {
   variables: { name: string; values: string[] }[];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '@persona/core';
 import { calibrate, parseBaseWeights, rake, rakingMessage as message } from '../src/index.js';
-import { expectApproxEqual } from './approx-equal.js';
+import { expectApproxEqual } from '../../../test-support/approx-equal.js';
 
 const variables = [
   { name: 'SEX', values: ['1', '2', '2', '1', '2', '1'] },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rake } from '../src/index.js';
-import { expectApproxEqual } from './approx-equal.js';
+import { expectApproxEqual } from '../../../test-support/approx-equal.js';
 
 /**
  * The worked example of the Wikipedia article "Iterative proportional fitting"

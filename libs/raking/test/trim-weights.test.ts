@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { rakeTrim, rakingMessage as message, trimWeights } from '../src/index.js';
-import { expectApproxEqual, rFixture } from './approx-equal.js';
+import { expectApproxEqual } from '../../../test-support/approx-equal.js';
+import { rFixture } from './r-fixture.js';
 
 interface TrimFixture { weights: number[]; lower: number; upper: number; trimmed: number[]; trimmedStrict: number[] }
 

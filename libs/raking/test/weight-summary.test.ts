@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { kishDesignEffect, kishEffectiveSampleSize, rakingMessage as message, weightSummary } from '../src/index.js';
-import { expectApproxEqual } from './approx-equal.js';
+import { expectApproxEqual } from '../../../test-support/approx-equal.js';
 
 describe("Kish's effective sample size and design effect", () => {
   it('equals n for equal weights and the closed form for two weight classes', () => {

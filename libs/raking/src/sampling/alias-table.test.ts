@@ -1,6 +1,6 @@
 import { Rng } from '@persona/core';
 import { describe, expect, it } from 'vitest';
-import { expectApproxEqual } from '../../test/approx-equal.js';
+import { expectApproxEqual } from '../../../../test-support/approx-equal.js';
 import { aliasTable, sampleWithReplacement } from './alias-table.js';
 import { message } from '../messages.js';
 

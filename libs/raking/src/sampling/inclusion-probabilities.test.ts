@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { expectApproxEqual } from '../../test/approx-equal.js';
+import { expectApproxEqual } from '../../../../test-support/approx-equal.js';
 import { inclusionProbabilities } from './inclusion-probabilities.js';
 import { message } from '../messages.js';
 

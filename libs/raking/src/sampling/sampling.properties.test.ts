@@ -1,7 +1,7 @@
 import { Rng } from '@persona/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expectApproxEqual } from '../../test/approx-equal.js';
+import { expectApproxEqual } from '../../../../test-support/approx-equal.js';
 import { aliasTable } from './alias-table.js';
 import { inclusionProbabilities } from './inclusion-probabilities.js';
 import { systematicPpsSample } from './systematic-sample.js';

@@ -1,6 +1,6 @@
 import { InputError } from '@persona/core';
 import { describe, expect, it } from 'vitest';
-import { expectApproxEqual } from '../../test/approx-equal.js';
+import { expectApproxEqual } from '../../../../test-support/approx-equal.js';
 import { list, varianceFixture as fixture } from '../../test/variance-fixture.js';
 import { message } from '../messages.js';
 import { acsReplicateDesign } from './acs-replicate-design.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectApproxEqual } from '../../test/approx-equal.js';
+import { expectApproxEqual } from '../../../../test-support/approx-equal.js';
 import { dom, list, varianceFixture, x, y } from '../../test/variance-fixture.js';
 import { message } from '../messages.js';
 import { linearisedMean, linearisedRatio, linearisedShares, linearisedTotal, type LinearisationDesign } from './linearised-variance.js';
