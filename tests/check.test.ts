@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { metricsMessage, PERSONA_RECODES } from '@persona/metrics';
+import { metricsMessage } from '@persona/metrics';
+import { PERSONA_RECODES, personasMessage } from '@persona/personas';
 import { message as cliMessage } from '../apps/cli/src/messages.js';
 import { approxEqual, persona, repoRoot, scratch } from './cli-harness.js';
 
@@ -158,7 +159,7 @@ describe('persona check', () => {
   });
 
   it('checks made-up persona strings against the embedded ACS margins, skipping what they cannot carry', () => {
-    const fixture = join(repoRoot, 'libs/metrics/src/inputs/fixtures/made-up-personas.txt');
+    const fixture = join(repoRoot, 'libs/personas/src/persona-hf/fixtures/made-up-personas.txt');
     const r = check(['--sample', fixture, '--noise-draws', '100', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as CheckOutput;
@@ -233,7 +234,7 @@ describe('persona check', () => {
       s.write('broken.txt', 'age: 40\nsex: Male\n\nage: 33\nsex Female\n');
       const r = check(['--sample', 'broken.txt']);
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe(`persona: broken.txt:5: ${metricsMessage.personaLineMalformed(2, 'sex Female')}\n`);
+      expect(r.stderr).toBe(`persona: broken.txt:5: ${personasMessage.personaLineMalformed(2, 'sex Female')}\n`);
     });
   });
 

@@ -28,6 +28,3 @@ export type {
 } from './check/check-types.js';
 export { message as metricsMessage } from './messages.js';
 export { readCheckSample, type CheckSampleFile } from './inputs/read-check-sample.js';
-export { personasToCensus, type PersonaCensus, type UnmappedValue } from './inputs/persona-census.js';
-export { parsePersonaBlock, splitPersonaBlocks, type ParsedPersona, type PersonaField } from './inputs/persona-block.js';
-export { PERSONA_ATTRIBUTES, PERSONA_DETAIL_ATTRIBUTES, PERSONA_RECODES, normaliseLabel, type PersonaAttribute, type LabelMatch } from './inputs/persona-vocabulary.js';

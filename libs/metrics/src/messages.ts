@@ -56,11 +56,7 @@ export const message = {
   // ---- sample files and PERSONA persona strings (inputs/) -------------------------------------
   sampleUnreadable: (detail: string) => `cannot read the sample file: ${detail}`,
   sampleNotJson: (detail: string) => `the sample file is not valid JSON: ${detail}`,
-  personaLineMalformed: (line: number, text: string) =>
-    `line ${line} of the persona is ${quote(text)}: expected "key: value" (one attribute per line)`,
-  personaKeyRepeated: (key: string, first: number, line: number) =>
-    `line ${line} of the persona repeats the attribute ${quote(key)} (first on line ${first}): expected each attribute once`,
-  personaEmpty: () => 'the persona has no attributes: expected "key: value" lines',
+  // (malformed persona blocks are reported by `parsePersonaBlock` of @persona/personas, with its messages)
   unmappedSummary: (values: number, personas: number) =>
     `${values} persona value${values === 1 ? '' : 's'} could not be mapped to census categories; ${personas} persona${personas === 1 ? '' : 's'} left out of the comparison:`,
   unmappedLine: (attribute: string, value: string, count: number, reason: string) => `  ${attribute}: ${quote(value)} × ${count} (${reason})`,

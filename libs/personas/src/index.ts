@@ -16,4 +16,7 @@ export { writePersonasParquet, PARQUET_ROW_GROUP_SIZE } from './export/write-per
 export { consistencyRulesPath, personaHfAttributesPath } from './paths.js';
 export { personaHfAttributes, type PersonaHfAttribute } from './persona-hf/persona-hf-attributes.js';
 export { personaHfFields, type UnrecognisedValue } from './persona-hf/persona-hf-fields.js';
+export { personasToCensus, type PersonaCensus, type UnmappedValue } from './persona-hf/persona-census.js';
+export { parsePersonaBlock, splitPersonaBlocks, type ParsedPersona, type PersonaField } from './persona-hf/persona-block.js';
+export { PERSONA_ATTRIBUTES, PERSONA_DETAIL_ATTRIBUTES, PERSONA_RECODES, normaliseLabel, type PersonaAttribute, type LabelMatch } from './persona-hf/persona-vocabulary.js';
 export { validatePersonaFile, PUMS_CODE_RULE, VALIDATE_FORMATS, type ValidateFormat, type PersonaFileValidation } from './validate/validate-persona-file.js';

@@ -14,6 +14,11 @@ export const message = {
     `census field ${field} is "${value}": the ACS 2024 PUMS data dictionary lists no such code`,
   unknownCensusVariable: (field: string) => `census field ${field} is not a variable of the ACS 2024 PUMS data dictionary`,
   unknownAttribute: (key: string) => `unknown persona attribute "${key}" (not one of PERSONA's 33 attribute keys, data/personas/persona_hf_attributes.json)`,
+  personaLineMalformed: (line: number, text: string) =>
+    `line ${line} of the persona is ${JSON.stringify(text)}: expected "key: value" (one attribute per line)`,
+  personaKeyRepeated: (key: string, first: number, line: number) =>
+    `line ${line} of the persona repeats the attribute ${JSON.stringify(key)} (first on line ${first}): expected each attribute once`,
+  personaEmpty: () => 'the persona has no attributes: expected "key: value" lines',
   noPersonaBlocks: () => 'expected persona blocks of "key: value" lines separated by blank lines, found none',
   formatUndetected: (path: string) =>
     `cannot tell the format of ${path}: expected .jsonl (persona records) or a text of PERSONA "key: value" blocks (.txt); give --format jsonl|persona-hf`,

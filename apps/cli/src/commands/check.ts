@@ -5,12 +5,11 @@ import {
   checkRepresentativeness,
   metricsMessage as message,
   notInUniverseField,
-  PERSONA_RECODES,
   pumsJointTargets,
   readCheckSample,
   type CheckResult,
-  type UnmappedValue,
 } from '@persona/metrics';
+import { PERSONA_RECODES, type UnmappedValue } from '@persona/personas';
 import { action, ExitCode, numberOption, printJson } from '../kit.js';
 import { deriveRecodes } from '../inputs/derive-recodes.js';
 import { readMargins } from '../inputs/read-margins.js';
@@ -59,7 +58,7 @@ Samples:
   labels (2024 dictionary, 2021 detailed race, listed variants); what cannot be mapped is
   reported on stderr and in --json "unmapped", and a persona with an unmapped value
   in a compared variable is left out ("personas": read vs compared); see
-  libs/metrics/src/inputs/PERSONA_STRINGS.md.
+  libs/personas/src/persona-hf/PERSONA_STRINGS.md.
   With the embedded margins, variables the sample neither has nor can derive
   (persona strings: hispanic_origin, race_ethnicity, race_hispanic, census_region) are skipped
   and listed in "skipped"; with a margins file they are bad input (exit 2).

@@ -2,8 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { InputError, readTable, type Table } from '@persona/core';
 import { message } from '../messages.js';
-import { parsePersonaBlock, splitPersonaBlocks, type ParsedPersona } from './persona-block.js';
-import { personasToCensus, type UnmappedValue } from './persona-census.js';
+import { parsePersonaBlock, personasToCensus, splitPersonaBlocks, type ParsedPersona, type UnmappedValue } from '@persona/personas';
 
 /** A sample file read for `persona check`. */
 export interface CheckSampleFile {

@@ -1,6 +1,7 @@
 import { InputError, type InputLocation } from '@persona/core';
-import { normaliseLabel, PERSONA_ATTRIBUTES, PERSONA_DETAIL_ATTRIBUTES, type ParsedPersona, type PersonaAttribute } from '@persona/metrics';
 import { message } from '../messages.js';
+import type { ParsedPersona } from './persona-block.js';
+import { normaliseLabel, PERSONA_ATTRIBUTES, PERSONA_DETAIL_ATTRIBUTES, type PersonaAttribute } from './persona-vocabulary.js';
 import { NOT_AVAILABLE } from '../text/attribute-block.js';
 import { personaHfAttributes } from './persona-hf-attributes.js';
 
@@ -14,7 +15,7 @@ export interface UnrecognisedValue {
 
 /**
  * How each PERSONA key is read for the consistency rules, all through
- * `@persona/metrics`' vocabulary (one place for the PERSONA attribute
+ * the vocabulary of `persona-vocabulary.ts` (one place for the PERSONA attribute
  * labels): the census keys of `PERSONA_ATTRIBUTES` (age, sex, race,
  * education, marital status, employment status, citizenship, veteran status,
  * disability, health insurance) and the keys of `PERSONA_DETAIL_ATTRIBUTES`

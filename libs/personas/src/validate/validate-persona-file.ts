@@ -4,11 +4,11 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { pumsCodebook } from '@persona/census';
 import { coreMessage, InputError, readTable, type Table } from '@persona/core';
-import { parsePersonaBlock, splitPersonaBlocks } from '@persona/metrics';
 import { message } from '../messages.js';
 import { censusCodeKnown } from '../record/census-labels.js';
 import { consistencyRules } from '../rules/consistency-rule.js';
 import { validatePersonas, type CheckedRecord, type RuleViolation } from '../rules/validate-personas.js';
+import { parsePersonaBlock, splitPersonaBlocks } from '../persona-hf/persona-block.js';
 import { personaHfFields, type UnrecognisedValue } from '../persona-hf/persona-hf-fields.js';
 
 /** The rule id of a census code that the PUMS data dictionary does not list. */
@@ -41,7 +41,7 @@ export interface PersonaFileValidation {
  *   read line by line (a file of 1,000,000 personas is streamed);
  * - `persona-hf`: PERSONA's release form — a text of `key: value` blocks separated
  *   by blank lines, or a `.jsonl`/`.csv`/`.json`/`.parquet` whose `persona` field
- *   holds one block per record — parsed by `@persona/metrics`' `parsePersonaBlock`
+ *   holds one block per record — parsed by `parsePersonaBlock`
  *   and read into PUMS codes by `personaHfFields`;
  * - a `.csv` or `.parquet` of `persona generate` (columns `census.X`), found by `auto` only;
  * - `auto`: `.txt` → persona-hf; `.jsonl` → by its first record (`census` → jsonl,

@@ -1,21 +1,26 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { message } from '../messages.js';
+import { parsePersonaBlock, splitPersonaBlocks } from './persona-block.js';
+import { personasToCensus, type PersonaCensus } from './persona-census.js';
 import { PERSONA_ATTRIBUTES, PERSONA_DETAIL_ATTRIBUTES } from './persona-vocabulary.js';
-import { readCheckSample } from './read-check-sample.js';
 
 // Four MADE-UP personas in the form of PERSONA's release (not records from it), written for this test.
 const fixture = fileURLToPath(new URL('./fixtures/made-up-personas.txt', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'persona-strings-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Reads the fixture as a text of persona blocks: split at blank lines, each block parsed with its file lines. */
+function readFixture(): PersonaCensus {
+  const blocks = splitPersonaBlocks(readFileSync(fixture, 'utf8'));
+  return personasToCensus(
+    blocks.map((block) => parsePersonaBlock(block.text, { file: fixture, line: block.line }, true)),
+    fixture,
+  );
+}
 
 describe('PERSONA persona strings → census categories', () => {
-  it('maps each attribute to the category of its recode, universes included', async () => {
-    const { table, kind } = await readCheckSample(fixture);
-    expect(kind).toBe('persona-strings');
+  it('maps each attribute to the category of its recode, universes included', () => {
+    const { table } = readFixture();
     expect(table.nRows).toBe(4);
     // Oracle: the PUMS dictionary labels (SCHL, ESR, MAR, CIT, MIL, DIS, HICOV, HHL, RAC1P/RAC2P) read by hand,
     // then the DP02/DP03/DP05 categories of the @persona/census recodes, worked out per persona:
@@ -44,26 +49,14 @@ describe('PERSONA persona strings → census categories', () => {
     expect(table.column('SCHL')).toEqual(['22', '18', '4', '21']);
   });
 
-  it('reports every value it could not map, with counts, and guesses none', async () => {
-    const { unmapped } = await readCheckSample(fixture);
+  it('reports every value it could not map, with counts, and guesses none', () => {
+    const { unmapped } = readFixture();
     expect(unmapped).toEqual([
       { attribute: 'employment status', value: 'Student', count: 1, reason: 'unrecognised' },
       { attribute: 'employment_status', value: 'Not applicable', count: 1, reason: 'not applicable inside the universe' },
       { attribute: 'household language', value: 'Klingon', count: 1, reason: 'unrecognised' },
       { attribute: 'veteran_status', value: '(missing)', count: 1, reason: 'missing' },
     ]);
-  });
-
-  it('reads a .json array of persona strings and a .jsonl with a persona field alike', async () => {
-    const blocks = ['age: 30\nsex: Female\nrace: Black', 'age: 30\nsex: Female\nrace: Black', 'age: 61\nsex: Male\nrace: Martian'];
-    writeFileSync(join(dir, 'p.json'), JSON.stringify(blocks));
-    writeFileSync(join(dir, 'p.jsonl'), blocks.map((persona, id) => JSON.stringify({ id, persona })).join('\n') + '\n');
-    for (const name of ['p.json', 'p.jsonl']) {
-      const { table, unmapped } = await readCheckSample(join(dir, name));
-      expect(table.column('race_alone')).toEqual(['2', '2', '']);
-      expect(table.column('age_group')).toEqual(['6', '6', '10']);
-      expect(unmapped.find((u) => u.attribute === 'race')).toEqual({ attribute: 'race', value: 'Martian', count: 1, reason: 'unrecognised' });
-    }
   });
 
   it('reads the labels of older PUMS dictionaries and free variants, and flags ambiguous ones', () => {
@@ -116,25 +109,17 @@ describe('PERSONA persona strings → census categories', () => {
     expect(read('income', 'Not applicable')).toEqual({ kind: 'blank' });
   });
 
-  it('names the file line of a malformed persona line', async () => {
-    writeFileSync(join(dir, 'bad.txt'), 'age: 40\nsex: Male\n\nage: 33\nthis line has no colon\n');
-    await expect(readCheckSample(join(dir, 'bad.txt'))).rejects.toThrow(
-      `${join(dir, 'bad.txt')}:5: ${message.personaLineMalformed(2, 'this line has no colon')}`,
+  it('names the file line of a malformed line, the record of a repeated attribute, and an empty persona', () => {
+    const text = 'age: 40\nsex: Male\n\nage: 33\nthis line has no colon\n';
+    const [first, second] = splitPersonaBlocks(text);
+    expect([first.line, second.line]).toEqual([1, 4]);
+    expect(parsePersonaBlock(first.text, { file: 'bad.txt', line: first.line }, true).fields.get('sex')).toEqual({ value: 'Male', line: 2 });
+    expect(() => parsePersonaBlock(second.text, { file: 'bad.txt', line: second.line }, true)).toThrow(
+      `bad.txt:5: ${message.personaLineMalformed(2, 'this line has no colon')}`,
     );
-  });
-
-  it('names the record and persona line of a repeated attribute in a JSON array', async () => {
-    writeFileSync(join(dir, 'dup.json'), JSON.stringify(['age: 40', 'age: 40\nsex: Male\nAge: 41']));
-    await expect(readCheckSample(join(dir, 'dup.json'))).rejects.toThrow(`record 1: ${message.personaKeyRepeated('age', 1, 3)}`);
-  });
-
-  it('says what is wrong with an unreadable, non-JSON or empty input', async () => {
-    await expect(readCheckSample(join(dir, 'none.txt'))).rejects.toThrow(message.sampleUnreadable('no such file'));
-    writeFileSync(join(dir, 'broken.json'), '["age: 3",');
-    await expect(readCheckSample(join(dir, 'broken.json'))).rejects.toThrow(message.sampleNotJson(''));
-    writeFileSync(join(dir, 'blank.json'), JSON.stringify(['age: 3', '  ']));
-    await expect(readCheckSample(join(dir, 'blank.json'))).rejects.toThrow(`record 1: ${message.personaEmpty()}`);
-    writeFileSync(join(dir, 'nothing.txt'), '\n\n');
-    await expect(readCheckSample(join(dir, 'nothing.txt'))).rejects.toThrow(message.emptySample());
+    expect(() => parsePersonaBlock('age: 40\nsex: Male\nAge: 41', { file: 'dup.json', index: 1 })).toThrow(
+      `record 1: ${message.personaKeyRepeated('age', 1, 3)}`,
+    );
+    expect(() => parsePersonaBlock('  ', { file: 'blank.json', index: 1 })).toThrow(`record 1: ${message.personaEmpty()}`);
   });
 });
