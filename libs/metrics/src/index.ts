@@ -13,7 +13,7 @@ export { absoluteStandardizedMeanDifference } from './weights/asmd.js';
 export { weightDiagnostics, topWeightShare } from './weights/weight-diagnostics.js';
 export { readTargetShares, type TargetShares } from './margins/target-shares.js';
 export { defaultNotInUniverse, notInUniverseField } from './margins/not-in-universe.js';
-export { pumsJointTargets, DEFAULT_PAIRS, type PumsJointOptions } from './two-way/pums-joint-targets.js';
+export { pumsJointTargets, DEFAULT_PAIRS } from './two-way/pums-joint-targets.js';
 export { checkRepresentativeness, PAIR_SEPARATOR } from './check/check-representativeness.js';
 export type {
   CheckSample,
