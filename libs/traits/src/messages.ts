@@ -6,6 +6,7 @@
 export const message = {
   // Data files (big-five/, values/)
   notJsonFile: (detail: string) => `cannot read the JSON data file: ${detail}`,
+  expectedBoolean: (what: unknown) => `expected true or false, got ${JSON.stringify(what)?.slice(0, 60)}`,
   expectedNumber: (what: unknown) => `expected a finite number, got ${JSON.stringify(what)}`,
   expectedObject: (what: unknown) => `expected a JSON object, got ${JSON.stringify(what)?.slice(0, 60)}`,
   expectedArray: (length: number, what: unknown) =>

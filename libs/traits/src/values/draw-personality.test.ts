@@ -131,12 +131,20 @@ describe('age and sex effects (n = 50,000 per group)', () => {
     }
   });
 
-  it('shifts value means by the per-decade age slopes and the sex differences (women 75 − men 45)', () => {
+  it('shifts value means by the centred PPBS age-group and gender means (women 75 − men 45)', () => {
     const a = group(75, 2, 'c');
     const b = group(45, 1, 'd');
+    // Closed form from the JSON's published tables: 75 is beyond the last knot (65+), 45 halfway between
+    // the 35-44 and 45-54 knots; each group and each sex centred over the ten values.
+    const { groupMeans } = valuesJson.ageTrajectory;
+    const sexes = valuesJson.sexDifferences.groupMeans;
+    const groupMean = (g: number) => valueNames.reduce((s, n) => s + groupMeans[n][g], 0) / 10;
+    const sexMean = (sex: string) => valueNames.reduce((s, n) => s + sexes[sex][n], 0) / 10;
     for (let v = 0; v < 10; v++) {
       const name = valueNames[v]!;
-      const expected = 3 * valuesJson.ageEffects.perDecade[name] + valuesJson.sexDifferences.d[name];
+      const at = (g: number) => groupMeans[name][g] - groupMean(g);
+      const d = sexes.female[name] - sexMean('female') - (sexes.male[name] - sexMean('male'));
+      const expected = at(5) - (at(2) + at(3)) / 2 + d;
       approxEqual(mean(column(a, 5 + v)) - mean(column(b, 5 + v)), expected, { abs: 5 * Math.sqrt(2 / n) }, `Δ ${name}`);
     }
   });

@@ -1,7 +1,7 @@
 import { InputError } from '@persona/core';
 import { message } from '../messages.js';
 import { BIG_FIVE_TRAITS } from '../big-five/big-five-traits.js';
-import { readJsonFile, readNamedNumbers, readNumber, readObject } from '../big-five/json-fields.js';
+import { readIncreasing, readJsonFile, readNamedNumbers, readNumber, readNumbers, readObject } from '../big-five/json-fields.js';
 import { SCHWARTZ_VALUES } from './schwartz-values.js';
 
 /** data/traits/schwartz.json (see its `$doc` fields and data/README.md). */
@@ -18,11 +18,10 @@ export interface SchwartzData {
   readonly published: Float64Array;
   readonly jointCorrection: 'none' | 'higham2002';
   readonly minEigenvalue: number;
-  readonly referenceAge: number;
-  readonly minAge: number;
-  readonly maxAge: number;
-  /** Mean change per decade of age, SD units. */
-  readonly perDecade: Float64Array;
+  /** Ages of the knots of the age trajectory (years, increasing). */
+  readonly ageKnots: Float64Array;
+  /** Mean of each value at each knot, SD units, value-major: value v at knot k is `ageMeans[v * ageKnots.length + k]`. */
+  readonly ageMeans: Float64Array;
   /** Female − male difference, SD units. */
   readonly sexD: Float64Array;
 }
@@ -65,8 +64,8 @@ export function parseSchwartzData(json: unknown, file: string): SchwartzData {
     throw new InputError(message.unknownCorrection(correction.method), { file, field: 'jointCorrection.method' });
   }
   const minEigenvalue = readNumber(correction.minEigenvalue, file, 'jointCorrection.minEigenvalue');
-  const age = readObject(root.ageEffects, file, 'ageEffects');
-  const sex = readObject(root.sexDifferences, file, 'sexDifferences');
+  const { ageKnots, ageMeans } = readAgeTrajectory(readObject(root.ageTrajectory, file, 'ageTrajectory'), file);
+  const sexD = readSexDifferences(readObject(root.sexDifferences, file, 'sexDifferences'), file);
   return {
     file,
     angles,
@@ -74,12 +73,61 @@ export function parseSchwartzData(json: unknown, file: string): SchwartzData {
     published,
     jointCorrection: correction.method,
     minEigenvalue,
-    referenceAge: readNumber(age.referenceAge, file, 'ageEffects.referenceAge'),
-    minAge: readNumber(age.minAge, file, 'ageEffects.minAge'),
-    maxAge: readNumber(age.maxAge, file, 'ageEffects.maxAge'),
-    perDecade: readNamedNumbers(age.perDecade, SCHWARTZ_VALUES, file, 'ageEffects.perDecade'),
-    sexD: readNamedNumbers(sex.d, SCHWARTZ_VALUES, file, 'sexDifferences.d'),
+    ageKnots,
+    ageMeans,
+    sexD,
   };
+}
+
+function readCentre(value: unknown, file: string, field: string): boolean {
+  if (typeof value !== 'boolean') throw new InputError(message.expectedBoolean(value), { file, field });
+  return value;
+}
+
+/** Mean over the ten values of group g, when the rows are value-major with `k` groups. */
+function groupMean(rows: Float64Array, k: number, g: number): number {
+  let sum = 0;
+  for (let v = 0; v < 10; v++) sum += rows[v * k + g]!;
+  return sum / 10;
+}
+
+/**
+ * `ageTrajectory`: published group means (z-scores) per value and one knot age per group.
+ * With `centre`, each group's mean over the ten values is subtracted from its ten means
+ * (group-level scale-use centring, see the field's `$doc`).
+ */
+function readAgeTrajectory(age: Record<string, unknown>, file: string): { ageKnots: Float64Array; ageMeans: Float64Array } {
+  const ageKnots = readIncreasing(age.ages, file, 'ageTrajectory.ages');
+  const k = ageKnots.length;
+  const centre = readCentre(age.centre, file, 'ageTrajectory.centre');
+  const means = readObject(age.groupMeans, file, 'ageTrajectory.groupMeans');
+  for (const key of Object.keys(means)) {
+    if (!(SCHWARTZ_VALUES as readonly string[]).includes(key)) {
+      throw new InputError(message.unknownName(key, SCHWARTZ_VALUES), { file, field: `ageTrajectory.groupMeans.${key}` });
+    }
+  }
+  const ageMeans = new Float64Array(10 * k);
+  SCHWARTZ_VALUES.forEach((name, v) => {
+    if (!(name in means)) throw new InputError(message.missingName(name), { file, field: 'ageTrajectory.groupMeans' });
+    ageMeans.set(readNumbers(means[name], k, file, `ageTrajectory.groupMeans.${name}`), v * k);
+  });
+  if (centre) {
+    for (let g = 0; g < k; g++) {
+      const m = groupMean(ageMeans, k, g);
+      for (let v = 0; v < 10; v++) ageMeans[v * k + g]! -= m;
+    }
+  }
+  return { ageKnots, ageMeans };
+}
+
+/** `sexDifferences`: d_v = female − male group mean per value, each sex centred over the values when `centre`. */
+function readSexDifferences(sex: Record<string, unknown>, file: string): Float64Array {
+  const centre = readCentre(sex.centre, file, 'sexDifferences.centre');
+  const means = readObject(sex.groupMeans, file, 'sexDifferences.groupMeans');
+  const female = readNamedNumbers(means.female, SCHWARTZ_VALUES, file, 'sexDifferences.groupMeans.female');
+  const male = readNamedNumbers(means.male, SCHWARTZ_VALUES, file, 'sexDifferences.groupMeans.male');
+  const shift = centre ? groupMean(female, 1, 0) - groupMean(male, 1, 0) : 0;
+  return female.map((f, v) => f - male[v]! - shift);
 }
 
 /** Reads and validates schwartz.json (default: the embedded data/traits/schwartz.json). */
