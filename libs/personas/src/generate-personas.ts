@@ -1,4 +1,5 @@
 import { Rng } from '@persona/core';
+import type { PersonalityModel } from '@persona/traits';
 import type { CensusFrame } from './census-draw/census-frame.js';
 import { censusDraw, type CensusDraw } from './census-draw/census-draw.js';
 import { PersonaAssembler } from './record/assemble-persona.js';
@@ -10,6 +11,13 @@ export interface GenerateOptions {
   readonly seed: number | string;
   /** Persons 18 and over only (default false: all ages, as PERSONA). */
   readonly adultsOnly?: boolean;
+  /**
+   * The joint Big Five × Schwartz model the traits and values are drawn from,
+   * e.g. `personalityModel(loadBigFiveData(file), loadSchwartzData(file))` of
+   * `@persona/traits` (default: the model of the embedded data/traits/big-five.json
+   * and schwartz.json, built once).
+   */
+  readonly personality?: PersonalityModel;
 }
 
 /** Personas made lazily, one at a time, from a census draw. */
@@ -27,13 +35,13 @@ export function personaId(index: number, n: number): string {
 /**
  * Generates `n` personas: the census rows by `censusDraw` (stream
  * `seed/census-draw`), then for persona i (id {@link personaId}) the
- * procedural fields from its own streams `personaStream(seed, id, attribute)`,
- * the text, the provenance. Same frame, n, seed and options → the same
- * personas in the same order.
+ * procedural fields from its own streams `personaStream(seed, id, attribute)`
+ * (traits and values from `options.personality`), the text, the provenance.
+ * Same frame, n, seed and options → the same personas in the same order.
  */
 export function generatePersonas(frame: CensusFrame, options: GenerateOptions): GeneratedPersonas {
   const draw = censusDraw(frame, { n: options.n, adultsOnly: options.adultsOnly }, Rng.fromSeed(options.seed).split('census-draw'));
-  const assembler = new PersonaAssembler(frame, options.seed);
+  const assembler = new PersonaAssembler(frame, options.seed, options.personality);
   const personas: Iterable<PersonaRecord> = {
     *[Symbol.iterator]() {
       for (let i = 0; i < draw.rows.length; i++) yield assembler.assemble(personaId(i, options.n), draw.rows[i]!, draw.weight);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { formatOfPath, generatePersonas, loadCensusFrame, PERSONA_FORMATS, personalityCorrection, validatePersonas, writePersonas, type PersonaRecord } from '@persona/personas';
+import { loadBigFiveData, loadSchwartzData, personalityModel, type PersonalityModel } from '@persona/traits';
 import { action, ExitCode, printJson } from '../kit.js';
 import { choiceOption, integerOption, positiveInteger } from '../options.js';
 import { checkOutputPath, writingOutput } from '../outputs/output-file.js';
@@ -10,6 +11,8 @@ interface GenerateOptions {
   out: string;
   adultsOnly?: boolean;
   format?: string;
+  bigFiveData?: string;
+  valuesData?: string;
   json?: boolean;
 }
 
@@ -23,6 +26,8 @@ export function register(program: Command): void {
     .requiredOption('--out <file>', 'output file: .jsonl (default format), .csv, .parquet, or with --format persona-hf .jsonl/.csv/.txt')
     .option('--adults-only', 'draw persons 18 and over only (default: all ages, as PERSONA)')
     .option('--format <format>', `output format: ${PERSONA_FORMATS.join(', ')} (default: from the --out extension)`)
+    .option('--big-five-data <file>', 'Big Five parameters in the form of data/traits/big-five.json (default: that embedded file)')
+    .option('--values-data <file>', 'Schwartz value parameters in the form of data/traits/schwartz.json (default: that embedded file)')
     .option('--json', 'print exactly one JSON document on stdout')
     .addHelpText(
       'after',
@@ -43,9 +48,18 @@ Horvitz–Thompson weight). Formats:
               libs/personas/src/export/PERSONA_FILES.md
   persona-hf  PERSONA's release form: the attribute block in a "persona" column
               (.jsonl, .csv) or as blank-line separated blocks (.txt)
+Trait data: traits and values are drawn jointly from a model built from
+data/traits/big-five.json (trait correlations, sex differences, age
+trajectories, level cuts) and data/traits/schwartz.json (value circle,
+trait–value correlations, age and sex differences, joint correction).
+--big-five-data FILE and --values-data FILE replace them with files of the
+same form (e.g. tables you have checked against the publications); a file
+that does not validate is exit 2 naming the file and field, before anything
+is written. Both files are recorded in --json "traitData".
 Output (--json): { "n", "seed", "out", "format", "adultsOnly", "weight",
   "populationTotal", "frame": { "rows", "excluded", "raking" }, "draw": { "certain",
-  "balancedDraws" }, "personality": { "correction": { "applied", "maxAbsChange",
+  "balancedDraws" }, "traitData": { "bigFive", "values" } (the files given, or
+  "embedded"), "personality": { "correction": { "applied", "maxAbsChange",
   "iterations", "converged" } }, "violations" }.
 Exit codes: 0 success; 2 bad input; 3 the frame's raking did not converge, the
 personality model's nearest-correlation correction did not converge, or a
@@ -59,8 +73,9 @@ async function runGenerate(options: GenerateOptions): Promise<number> {
   const seed = integerOption('--seed', options.seed);
   const format = options.format === undefined ? formatOfPath(options.out) : choiceOption('--format', options.format, PERSONA_FORMATS);
   await checkOutputPath(options.out, '--out');
+  const personality = traitModel(options);
   const frame = await loadCensusFrame();
-  const { draw, personas } = generatePersonas(frame, { n, seed, adultsOnly: options.adultsOnly === true });
+  const { draw, personas } = generatePersonas(frame, { n, seed, adultsOnly: options.adultsOnly === true, personality });
   let violations = 0;
   const checked: Iterable<PersonaRecord> = {
     *[Symbol.iterator]() {
@@ -82,7 +97,8 @@ async function runGenerate(options: GenerateOptions): Promise<number> {
     populationTotal: draw.populationTotal,
     frame: { rows: frame.table.rowCount, excluded: frame.excluded.length, raking: frame.raking },
     draw: { certain: draw.certain, balancedDraws: draw.balancedDraws },
-    personality: { correction: personalityCorrection() },
+    traitData: { bigFive: options.bigFiveData ?? EMBEDDED, values: options.valuesData ?? EMBEDDED },
+    personality: { correction: personalityCorrection(personality) },
     violations,
   };
   const personalityConverged = result.personality.correction.converged;
@@ -96,6 +112,21 @@ async function runGenerate(options: GenerateOptions): Promise<number> {
     );
   }
   return frame.raking.converged && personalityConverged && violations === 0 ? ExitCode.ok : ExitCode.criterionNotMet;
+}
+
+/** How `--json` "traitData" names the embedded data/traits file used when no file is given. */
+const EMBEDDED = 'embedded';
+
+/**
+ * The personality model of `--big-five-data` and `--values-data` (each
+ * defaulting to its embedded file), or undefined when neither is given so that
+ * the personas library uses its cached model of the embedded files. A file that
+ * does not validate throws the `InputError` of `loadBigFiveData` /
+ * `loadSchwartzData` (file and field named → exit 2).
+ */
+function traitModel(options: GenerateOptions): PersonalityModel | undefined {
+  if (options.bigFiveData === undefined && options.valuesData === undefined) return undefined;
+  return personalityModel(loadBigFiveData(options.bigFiveData), loadSchwartzData(options.valuesData));
 }
 
 /** A census field of a generated record as the rule engine reads it. */

@@ -1,10 +1,11 @@
 import { pumsCodebook, SEED_MISSING_ITEMS } from '@persona/census';
+import type { PersonalityModel } from '@persona/traits';
 import type { CensusFrame } from '../census-draw/census-frame.js';
 import { attributeBlock, censusLineRuns } from '../text/attribute-block.js';
 import { censusSentences, profileParagraph } from '../text/profile-paragraph.js';
 import { censusLabel } from './census-labels.js';
 import type { PersonaRecord, Provenance } from './persona-record.js';
-import { drawProceduralFields, placePerson, type PersonPlacement } from './procedural-fields.js';
+import { drawProceduralFields, embeddedPersonalityModel, placePerson, type PersonPlacement } from './procedural-fields.js';
 
 /** The part of a persona that depends on its frame row only. */
 interface CensusPart {
@@ -53,7 +54,9 @@ const NOT_PERSON_FIELDS = new Set(['FULLCOLS', 'IMPFLAGS', 'IMPDONOR', 'IMPLEVEL
  * once into a code object (kept per row and shared by the personas drawn from it), marks the items the hot deck filled (IMPFLAGS bit
  * j ↔ `SEED_MISSING_ITEMS[j]`) as `imputed`, adds the census recodes and the
  * dictionary labels, draws the procedural fields from the persona's own
- * streams (`personaStream(seed, id, attribute)`), and renders the text.
+ * streams (`personaStream(seed, id, attribute)`) with the personality model
+ * `personality` (default: the model of the embedded big-five.json and
+ * schwartz.json), and renders the text.
  * Everything that depends on the row only is made with the row's first
  * persona and shared by the later ones: the census, recode, label and
  * provenance objects, the person's cells in the trait models
@@ -76,6 +79,7 @@ export class PersonaAssembler {
   constructor(
     private readonly frame: CensusFrame,
     private readonly seed: number | string,
+    private readonly personality: PersonalityModel = embeddedPersonalityModel(),
   ) {
     const table = frame.table;
     this.fields = table.names
@@ -106,7 +110,7 @@ export class PersonaAssembler {
       part = this.censusPart(row);
       this.rows[row] = part;
     }
-    const procedural = drawProceduralFields(this.seed, id, part.place);
+    const procedural = drawProceduralFields(this.seed, id, part.place, this.personality);
     const draft = {
       id,
       weight,

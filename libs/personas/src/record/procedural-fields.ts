@@ -28,8 +28,7 @@ export interface ProceduralFields {
   readonly idiosyncrasies: Idiosyncrasies;
 }
 
-let model: PersonalityModel | undefined;
-let cuts: number[] | undefined;
+let embedded: PersonalityModel | undefined;
 let sampler: IdiosyncrasySampler | undefined;
 
 /** The scores of the persona being drawn (copied into its record at once, so one pair of arrays serves every persona). */
@@ -62,29 +61,33 @@ export function placePerson(census: Readonly<Record<string, string | null>>): Pe
   };
 }
 
+/** The joint Big Five × Schwartz model of the embedded big-five.json and schwartz.json (`personalityModel()` of `@persona/traits`), built once, when first needed. */
+export function embeddedPersonalityModel(): PersonalityModel {
+  embedded ??= personalityModel();
+  return embedded;
+}
+
 /**
- * The nearest-correlation correction of the joint Big Five × Schwartz model that
- * {@link drawProceduralFields} draws from (`personalityModel().correction` of
- * `@persona/traits`): whether it was applied, how far it moved the matrix, and whether
+ * The nearest-correlation correction of a joint Big Five × Schwartz model that
+ * {@link drawProceduralFields} draws from (`model.correction` of
+ * `@persona/traits`' `personalityModel`; default: the model of the embedded
+ * files): whether it was applied, how far it moved the matrix, and whether
  * Higham's (2002) alternating projections converged.
  */
-export function personalityCorrection(): PersonalityModel['correction'] {
-  model ??= personalityModel();
+export function personalityCorrection(model: PersonalityModel = embeddedPersonalityModel()): PersonalityModel['correction'] {
   return model.correction;
 }
 
 /**
  * A persona's procedural fields, each from its own stream
  * (`personaStream(seed, id, attribute)` of `@persona/traits`): Big Five and
- * Schwartz values jointly by `drawPersonality` (conditional on age and sex),
- * PERSONA's five levels by `bigFiveLevel` with the data's cut points;
+ * Schwartz values jointly by `drawPersonality` from `model` (conditional on age
+ * and sex), PERSONA's five levels by `bigFiveLevel` with the model's cut points;
  * religion, ideology and party, and the idiosyncratic fields, by the
  * generators of `@persona/traits`, conditioned on the census fields as
  * placed by `placePerson(census)` (`place`).
  */
-export function drawProceduralFields(seed: number | string, id: string, place: PersonPlacement): ProceduralFields {
-  model ??= personalityModel();
-  cuts ??= Array.from(model.bigFive.levelCuts);
+export function drawProceduralFields(seed: number | string, id: string, place: PersonPlacement, model: PersonalityModel): ProceduralFields {
   const personality = drawPersonality(model, seed, id, place.age, place.sex, PERSONALITY);
   const traits: Record<string, number> = {};
   const bigFiveLevels: Record<string, string> = {};
@@ -92,7 +95,7 @@ export function drawProceduralFields(seed: number | string, id: string, place: P
     const trait = BIG_FIVE_TRAITS[i]!;
     const z = round4(personality.bigFive[i]!);
     traits[trait] = z;
-    bigFiveLevels[trait] = bigFiveLevel(z, cuts);
+    bigFiveLevels[trait] = bigFiveLevel(z, model.bigFive.levelCuts);
   }
   const values: Record<string, number> = {};
   for (let i = 0; i < SCHWARTZ_VALUES.length; i++) values[SCHWARTZ_VALUES[i]!] = round4(personality.values[i]!);

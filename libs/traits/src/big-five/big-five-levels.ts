@@ -21,7 +21,7 @@ export type BigFiveLevel = (typeof BIG_FIVE_LEVELS)[number];
  * @example
  * bigFiveLevel(0.7, [-1.5, -0.5, 0.5, 1.5]); // 'High'
  */
-export function bigFiveLevel(z: number, cuts: readonly number[]): BigFiveLevel {
+export function bigFiveLevel(z: number, cuts: ArrayLike<number>): BigFiveLevel {
   if (z < cuts[0]!) return 'Extremely Low';
   if (z < cuts[1]!) return 'Low';
   if (z <= cuts[2]!) return 'Average';
