@@ -1,4 +1,5 @@
-// Religion + politics + 3 entries of each curated list for 100,000 census persons, each persona with
+// Religion + politics + 3 entries of each curated list (eligibility by census fields and the drawn
+// religion's family) for 100,000 census persons, each persona with
 // its own per-attribute streams (personaStream), as persona assembly will call them.
 // Persons: rows of the embedded ACS 2024 PUMS seed drawn with replacement (seeded).
 // Imports the BUILT package: run `npx tsc -b` first.
@@ -14,7 +15,7 @@ import {
 } from '@persona/traits';
 
 const N = 100_000;
-const FIELDS = ['AGEP', 'SEX', 'RAC1P', 'HISP', 'SCHL', 'ESR', 'JWTRNS', 'COW', 'MIL', 'MAR', 'LANX', 'NATIVITY', 'DIS', 'DPHY', 'DEYE', 'DEAR', 'DREM', 'FER'];
+const FIELDS = ['AGEP', 'SEX', 'RAC1P', 'HISP', 'SCHL', 'ESR', 'JWTRNS', 'JWMNP', 'COW', 'OCCP', 'INDP', 'WKHP', 'WKWN', 'MIL', 'MAR', 'LANX', 'NATIVITY', 'DIS', 'DPHY', 'DEYE', 'DEAR', 'DREM', 'FER'];
 
 function persons() {
   const lines = readFileSync(new URL('../data/census/acs2024_1yr_person_us_1in100hh.csv', import.meta.url), 'utf8').trimEnd().split('\n');
@@ -46,7 +47,7 @@ export async function run() {
       const p = people[i];
       const r = drawReligion(religion, p, personaStream(1, i, 'religion'));
       const v = drawPolitics(politics, p, personaStream(1, i, 'politics'));
-      const d = sampler.draw(p, personaStream(1, i, 'idiosyncrasies'), counts);
+      const d = sampler.draw(p, personaStream(1, i, 'idiosyncrasies'), counts, r.family);
       checksum += r.id.length + (v ? v.party.id.length : 0) + d.hobbies.length + d.quirks.length;
     }
     times.push(performance.now() - t0);
@@ -63,11 +64,12 @@ export async function run() {
     personaStream(1, i, 'politics');
     personaStream(1, i, 'idiosyncrasies');
   });
+  const families = people.map((p) => drawReligion(religion, p, shared.r).family);
   const religionPoliticsMs = time((p) => {
     drawReligion(religion, p, shared.r);
     drawPolitics(politics, p, shared.p);
   });
-  const idiosyncrasiesMs = time((p) => sampler.draw(p, shared.i, counts));
+  const idiosyncrasiesMs = time((p, i) => sampler.draw(p, shared.i, counts, families[i]));
   return {
     personas: N,
     entriesPerCategory: 3,

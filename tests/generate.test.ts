@@ -164,5 +164,12 @@ describe('persona generate', () => {
     const parquet = persona(['generate', '--n', '5', '--seed', '1', '--format', 'csv', '--out', 'x.parquet'], s.dir);
     expect(parquet.code).toBe(2);
     expect(parquet.stderr).toContain(personasMessage.outExtension('x.parquet', ['.csv']));
+    // Used to say "expected … ending in .jsonl" (the default format's only ending) and "expected --method …".
+    const xml = persona(['generate', '--n', '5', '--seed', '1', '--out', 'x.xml'], s.dir);
+    expect(xml.code).toBe(2);
+    expect(xml.stderr).toBe(`persona: field "--out": ${personasMessage.outExtensionUnknown('x.xml')}\n`);
+    const format = persona(['generate', '--n', '5', '--seed', '1', '--format', 'xml', '--out', 'x.jsonl'], s.dir);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain(cliMessage.choiceInvalid('--format', 'xml', ['jsonl', 'csv', 'parquet', 'persona-hf']));
   });
 });

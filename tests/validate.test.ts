@@ -1,5 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { personasMessage } from '@persona/personas';
+import { consistencyRules, personasMessage, VALIDATE_FORMATS } from '@persona/personas';
+import { message as cliMessage } from '../apps/cli/src/messages.js';
 import { persona, scratch } from './cli-harness.js';
 
 const s = scratch('validate');
@@ -31,10 +35,20 @@ interface ValidateOutput {
   personas: number;
   consistent: boolean;
   inconsistent: number;
+  inconsistentByKind: Record<string, number>;
   format: string;
+  rules: number;
+  rulesApplicable: number;
+  applied: Record<string, number>;
+  skipped: Record<string, number>;
   byRule: Record<string, number>;
-  violations: { rule: string; index: number; line?: number; id?: string; values: Record<string, number | null> }[];
+  byKind: Record<string, number>;
+  violations: { rule: string; kind: string; index: number; line?: number; id?: string; values: Record<string, number | null> }[];
+  unrecognised: { key: string; value: string; index: number; line?: number; reason: string }[];
 }
+
+const RULES = consistencyRules().length;
+const ours = (id: string, census: Record<string, string | null>) => JSON.stringify({ id, weight: 1, census });
 
 describe('persona validate', () => {
   it('passes a consistent PERSONA file (exit 0)', () => {
@@ -44,54 +58,114 @@ describe('persona validate', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ personas: 2, consistent: true, violations: [], format: 'persona-hf' });
   });
 
-  it('reports each violation with the rule and the record, exit 3 (an employed 9-year-old with a six-figure income; a -60000 income)', () => {
+  it('reports each violation with the rule, its kind and the record, exit 3 (an employed 9-year-old; a -60000 income)', () => {
     s.write('bad.txt', `${block(nurse)}\n\n${block(employedChild)}\n\n${block(loss)}\n`);
     const r = persona(['validate', 'bad.txt', '--json'], s.dir);
     expect(r.code).toBe(3);
     const out = JSON.parse(r.stdout) as ValidateOutput;
     expect(out.consistent).toBe(false);
     expect(out.inconsistent).toBe(2);
-    // The child's block starts on line 16 (14 lines + a blank line); the third on line 31.
-    expect(out.violations.filter((v) => v.index === 1).map((v) => [v.rule, v.line])).toEqual([
-      ['employment-status-universe', 16],
-      ['class-of-worker-universe', 16],
-      ['income-universe', 16],
-      ['income-minor-six-figures', 16],
-      ['veteran-status-universe', 16],
+    // The child's block starts on line 16 (14 lines + a blank line); the third on line 31. The child's
+    // "Non-Veteran" stands where the census writes "N/A (less than 17 years old)": a universe matter. Its
+    // income 178900 is household income (PERSONA's convention, read as HINCP), so no income rule fires.
+    expect(out.violations.filter((v) => v.index === 1).map((v) => [v.rule, v.kind, v.line])).toEqual([
+      ['labor-force-under-16', 'contradiction', 16],
+      ['class-of-worker-under-16', 'contradiction', 16],
+      ['veteran-status-universe', 'universe', 16],
     ]);
+    // HINCP's bottom code is -59,999 (2024 PUMS dictionary): -60000 is a contradiction.
     expect(out.violations.filter((v) => v.index === 2)).toEqual([
-      expect.objectContaining({ rule: 'income-range', line: 31, values: { PINCP: -60000 } }),
+      expect.objectContaining({ rule: 'household-income-range', kind: 'contradiction', line: 31, values: { HINCP: -60000 } }),
     ]);
+    expect(out.byKind).toEqual({ contradiction: 3, universe: 1, code: 0 });
+    expect(out.inconsistentByKind).toEqual({ contradiction: 2, universe: 1, code: 0 });
     const text = persona(['validate', 'bad.txt'], s.dir);
     expect(text.code).toBe(3);
-    expect(text.stdout).toContain('bad.txt:line 16: employment-status-universe: AGEP=9, ESR=1');
-    expect(text.stdout).toContain(personasMessage.validateViolations(6, 2, 3));
+    expect(text.stdout).toContain('bad.txt:line 16: labor-force-under-16 [contradiction]: AGEP=9, ESR=1');
+    expect(text.stdout).toContain(personasMessage.validateViolations(4, 2, 3, { contradiction: 3, universe: 1, code: 0 }));
+    expect(text.stdout).toContain(personasMessage.rulesApplicable(out.rulesApplicable, RULES));
   });
 
   it('reads our .jsonl and names the record id of a tampered persona', () => {
-    const record = (id: string, census: Record<string, string | null>) => JSON.stringify({ id, weight: 1, census });
-    s.write('ours.jsonl', `${record('p1', { AGEP: '30', ESR: '6', MAR: '1' })}\n${record('p2', { AGEP: '12', ESR: '1', MAR: '5' })}\n`);
+    s.write('ours.jsonl', `${ours('p1', { AGEP: '30', ESR: '6', MAR: '1' })}\n${ours('p2', { AGEP: '12', ESR: '1', MAR: '5' })}\n`);
     const r = persona(['validate', 'ours.jsonl', '--json'], s.dir);
     expect(r.code).toBe(3);
     const out = JSON.parse(r.stdout) as ValidateOutput;
     expect(out.format).toBe('jsonl');
-    expect(out.violations).toEqual([expect.objectContaining({ rule: 'employment-status-universe', id: 'p2', line: 2, index: 1, values: { AGEP: 12, ESR: 1 } })]);
+    expect(out.violations).toEqual([expect.objectContaining({ rule: 'labor-force-under-16', kind: 'contradiction', id: 'p2', line: 2, index: 1, values: { AGEP: 12, ESR: 1 } })]);
   });
 
-  it('reports a census code the PUMS dictionary does not list (census.SEX = "9"), exit 3', () => {
-    // Used to pass with exit 0: codes outside the dictionary were not checked. Oracle: the 2024
-    // PUMS data dictionary lists SEX 1 (Male) and 2 (Female) only; AGEP is a range 0..99.
-    const record = (id: string, census: Record<string, string | null>) => JSON.stringify({ id, weight: 1, census });
-    s.write('codes.jsonl', `${record('p1', { AGEP: '30', SEX: '2' })}\n${record('p2', { AGEP: '30', SEX: '9' })}\n`);
+  it('reports a census code the PUMS dictionary does not list (census.SEX = "9"), or a blank it has no N/A code for, exit 3', () => {
+    // Used to pass with exit 0: codes outside the dictionary were not checked, and a blank SEX, CIT or AGEP was
+    // taken as "not applicable". Oracle: the 2024 PUMS data dictionary lists SEX 1 (Male) and 2 (Female) only,
+    // with no "b" line; AGEP is a range 0..99 without a blank.
+    s.write('codes.jsonl', `${ours('p1', { AGEP: '30', SEX: '2', MAR: '1' })}\n${ours('p2', { AGEP: '30', SEX: '9', MAR: '1' })}\n${ours('p3', { AGEP: '30', SEX: null, MAR: '1' })}\n`);
     const r = persona(['validate', 'codes.jsonl', '--json'], s.dir);
     expect(r.code).toBe(3);
     const out = JSON.parse(r.stdout) as ValidateOutput;
     expect(out.violations).toEqual([
-      { rule: 'pums-code', description: personasMessage.censusCodeUnknown('SEX', '9'), index: 1, id: 'p2', line: 2, values: { SEX: 9 } },
+      { rule: 'pums-code', kind: 'code', description: personasMessage.censusCodeUnknown('SEX', '9'), index: 1, id: 'p2', line: 2, values: { SEX: 9 } },
+      { rule: 'pums-code', kind: 'code', description: personasMessage.censusBlankNotAllowed('SEX'), index: 2, id: 'p3', line: 3, values: { SEX: null } },
     ]);
-    s.write('codes.csv', 'id,census.AGEP,census.SEX\np1,30,3\n');
+    expect(out.byKind).toEqual({ contradiction: 0, universe: 0, code: 2 });
+    s.write('codes.csv', 'id,census.AGEP,census.SEX,census.MAR\np1,30,3,1\n');
     const csv = JSON.parse(persona(['validate', 'codes.csv', '--json'], s.dir).stdout) as ValidateOutput;
     expect(csv.violations).toEqual([expect.objectContaining({ rule: 'pums-code', line: 2, values: { SEX: 3 } })]);
+  });
+
+  it('counts one fault once: a code outside the dictionary skips the rules that read its field', () => {
+    // Used to report PINCP -60000 under pums-code and income-range, and AGEP 120 under pums-code and a fertility rule.
+    // Oracle: PINCP's bottom code is -19998 and AGEP's range 0..99 (2024 PUMS dictionary).
+    s.write('once.jsonl', `${ours('p1', { AGEP: '40', SEX: '2', PINCP: '-60000', MAR: '1' })}\n${ours('p2', { AGEP: '120', SEX: '2', FER: '2', MAR: '1' })}\n`);
+    const out = JSON.parse(persona(['validate', 'once.jsonl', '--json'], s.dir).stdout) as ValidateOutput;
+    expect(out.violations.map((v) => [v.rule, v.index, v.values])).toEqual([
+      ['pums-code', 0, { PINCP: -60000 }],
+      ['pums-code', 1, { AGEP: 120 }],
+    ]);
+    // income-present reads AGEP and PINCP: applied to neither (p1's PINCP failed, p2 has none and a failed AGEP).
+    expect([out.applied['income-present'], out.skipped['income-present']]).toEqual([0, 2]);
+    expect([out.applied['marital-status-under-15'], out.skipped['marital-status-under-15']]).toEqual([1, 1]);
+  });
+
+  it('says how many rules applied, and exits 2 for our files without census.AGEP or a file no rule applies to', () => {
+    // Used to print "1 persona checked against 32 consistency rules: no violation" (exit 0) for {"census": {}}.
+    s.write('sparse.jsonl', `${ours('p1', { AGEP: '30', MAR: '1', ESR: '6' })}\n`);
+    const sparse = persona(['validate', 'sparse.jsonl', '--json'], s.dir);
+    expect(sparse.code).toBe(0);
+    const out = JSON.parse(sparse.stdout) as ValidateOutput;
+    // Rules reading only AGEP, MAR and ESR: marital-status-under-15, labor-force-under-16,
+    // employment-status-universe and employment-status-present (data/personas/rules.json).
+    expect(out.rulesApplicable).toBe(4);
+    expect(out.rules).toBe(RULES);
+    expect(out.skipped['income-present']).toBe(1);
+    expect(persona(['validate', 'sparse.jsonl'], s.dir).stdout).toBe(`${personasMessage.validateClean(1, 4, RULES)}\n`);
+    s.write('empty-census.jsonl', `${ours('x', {})}\n`);
+    const empty = persona(['validate', 'empty-census.jsonl'], s.dir);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toBe(`persona: empty-census.jsonl:1: field "census.AGEP": ${personasMessage.censusAgeMissing()}\n`);
+    s.write('no-age.csv', 'id,census.SEX,census.MAR\np1,1,1\n');
+    const noAge = persona(['validate', 'no-age.csv'], s.dir);
+    expect(noAge.code).toBe(2);
+    expect(noAge.stderr).toBe(`persona: no-age.csv: field "census.AGEP": ${personasMessage.censusAgeMissing()}\n`);
+    s.write('sexonly.txt', 'age: 30\nsex: Male\n');
+    const none = persona(['validate', 'sexonly.txt'], s.dir);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain(personasMessage.noRuleApplicable(RULES));
+  });
+
+  it('says which form it expected for a CSV of plain PUMS columns or a .jsonl without census', () => {
+    s.write('plain.csv', 'AGEP,SEX\n30,1\n');
+    const plain = persona(['validate', 'plain.csv'], s.dir);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toContain(personasMessage.noPersonaFields(['AGEP', 'SEX']));
+    s.write('nocensus.jsonl', '{"id": "p1", "weight": 1}\n');
+    const jsonl = persona(['validate', 'nocensus.jsonl'], s.dir);
+    expect(jsonl.code).toBe(2);
+    expect(jsonl.stderr).toContain(`nocensus.jsonl:1: ${personasMessage.noPersonaFields(['id', 'weight'])}`);
+    const format = persona(['validate', 'nocensus.jsonl', '--format', 'csv'], s.dir);
+    expect(format.code).toBe(2);
+    // Used to say "expected --method to be one of …".
+    expect(format.stderr).toContain(cliMessage.choiceInvalid('--format', 'csv', VALIDATE_FORMATS));
   });
 
   it('rejects an unknown attribute with exit 2, naming the file line and the attribute', () => {
@@ -122,6 +196,7 @@ describe('persona validate', () => {
     expect(notCode.stderr).toContain(personasMessage.censusCodeNotInteger('AGEP', 'thirty'));
     const format = persona(['validate', 'text.jsonl', '--format', 'yaml'], s.dir);
     expect(format.code).toBe(2);
+    expect(format.stderr).toContain(cliMessage.choiceInvalid('--format', 'yaml', VALIDATE_FORMATS));
     s.write('personas.dat', 'age: 41\n');
     const extension = persona(['validate', 'personas.dat'], s.dir);
     expect(extension.code).toBe(2);
@@ -130,5 +205,54 @@ describe('persona validate', () => {
     const empty = persona(['validate', 'empty.txt'], s.dir);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain(personasMessage.noPersonaBlocks());
+  });
+
+  it("reads PERSONA's release in every form: .csv, .jsonl, .json (strings or objects), .txt.gz, with a byte-order mark", () => {
+    // An 8-year-old with PERSONA's "Non-Veteran", "Not in labor force" and a household income (FORMAT.md):
+    // two universe matters, no contradiction; and the nurse, clean.
+    const child = block({ age: '8', sex: 'Female', 'employment status': 'Not in labor force', 'veteran status': 'Non-Veteran', income: '72000.0', education: 'Grade 3' });
+    const expected = { personas: 2, format: 'persona-hf', byKind: { contradiction: 0, universe: 2, code: 0 }, inconsistentByKind: { contradiction: 0, universe: 1, code: 0 } };
+    const csvField = (text: string) => `"${text.replaceAll('"', '""')}"`;
+    const forms: [string, string | Buffer][] = [
+      ['hf.csv', `persona\n${csvField(block(nurse))}\n${csvField(child)}\n`],
+      ['hf.jsonl', `${JSON.stringify({ persona: block(nurse) })}\n${JSON.stringify({ persona: child })}\n`],
+      ['hf-strings.json', JSON.stringify([block(nurse), child])],
+      ['hf-objects.json', JSON.stringify([{ persona: block(nurse) }, { persona: child }])],
+      ['hf.txt.gz', gzipSync(`${block(nurse)}\n\n${child}\n`)],
+      ['bom.txt', `\uFEFF${block(nurse)}\r\n\r\n${child.replaceAll('\n', '\r\n')}\r\n`],
+      ['bom.csv', `\uFEFFpersona\n${csvField(block(nurse))}\n${csvField(child)}\n`],
+      ['bom.jsonl', `\uFEFF${JSON.stringify({ persona: block(nurse) })}\n${JSON.stringify({ persona: child })}\n`],
+    ];
+    for (const [name, content] of forms) {
+      writeFileSync(join(s.dir, name), content);
+      const r = persona(['validate', name, '--json'], s.dir);
+      expect([name, r.code, r.stderr]).toEqual([name, 3, '']);
+      const out = JSON.parse(r.stdout) as ValidateOutput;
+      expect(out, name).toMatchObject(expected);
+      expect(out.violations.map((v) => v.rule), name).toEqual(['employment-status-universe', 'veteran-status-universe']);
+    }
+    // The nurse's lines hold no line break of the file in .jsonl (lines known); in the .csv the persona
+    // strings span lines, so the child is "record 1" (0-based, as --json "index"), not a file line.
+    const csvText = persona(['validate', 'hf.csv'], s.dir).stdout;
+    expect(csvText).toContain('hf.csv:record 1: employment-status-universe [universe]: AGEP=8, ESR=6');
+    expect(persona(['validate', 'hf.jsonl'], s.dir).stdout).toContain('hf.jsonl:line 2: employment-status-universe');
+    s.write('ours-bom.jsonl', `\uFEFF${ours('p1', { AGEP: '30', MAR: '1' })}\n`);
+    expect(persona(['validate', 'ours-bom.jsonl'], s.dir).code).toBe(0);
+  });
+
+  it('names the record, never a record index as a line, of a bad persona in a .csv or .json', () => {
+    // Used to say hfbad.csv:2 for the second persona (which starts on line 4) and hfobjs.json:2 for a one-line file.
+    s.write('hfbad.csv', 'persona\n"age: 40\nsex: Male"\n"age: 10\nshoe: 3"\n');
+    const csv = persona(['validate', 'hfbad.csv'], s.dir);
+    expect(csv.code).toBe(2);
+    expect(csv.stderr).toBe(`persona: hfbad.csv: record 1: field "shoe": ${personasMessage.unknownAttribute('shoe')}\n`);
+    s.write('hfbad.json', JSON.stringify([{ persona: 'age: 40' }, { persona: 'age: 10\nage: 11' }]));
+    const json = persona(['validate', 'hfbad.json'], s.dir);
+    expect(json.code).toBe(2);
+    expect(json.stderr).toBe(`persona: hfbad.json: record 1: field "persona": ${personasMessage.personaKeyRepeated('age', 1, 2)}\n`);
+    s.write('numbers.json', '[1, 2]');
+    const numbers = persona(['validate', 'numbers.json'], s.dir);
+    expect(numbers.code).toBe(2);
+    expect(numbers.stderr).toBe(`persona: numbers.json: record 0: ${personasMessage.jsonNotPersonaArray()}\n`);
   });
 });

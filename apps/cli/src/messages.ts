@@ -6,7 +6,7 @@ export const message = {
   optionNotNumber: (expected: string, raw: string) => `expected ${expected}, got "${raw}"`,
   marginsUnreadable: (detail: string) => `cannot read the margins file: ${detail}`,
   boundsInvalid: (raw: string) => `expected --bounds LO,HI with two numbers (LO may be -Inf, HI Inf), got "${raw}"`,
-  methodInvalid: (raw: string, allowed: readonly string[]) => `expected --method to be one of ${allowed.join(', ')}, got "${raw}"`,
+  choiceInvalid: (option: string, raw: string, allowed: readonly string[]) => `expected ${option} to be one of ${allowed.join(', ')}, got "${raw}"`,
   outExtension: (path: string, allowed: readonly string[]) => `expected an output file ending in ${allowed.join(' or ')}, got "${path}"`,
   outputUnwritable: (code: string) =>
     `cannot write the output file (${code}): ${

@@ -14,9 +14,9 @@ export function parseBounds(raw: string): [number, number] {
   return [lo, hi];
 }
 
-/** An option that must be one of `allowed`. */
+/** An option that must be one of `allowed`; the error names the option (`--method`, `--format`, …). */
 export function choiceOption<T extends string>(name: string, raw: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(raw)) throw new InputError(message.methodInvalid(raw, allowed), { field: name });
+  if (!(allowed as readonly string[]).includes(raw)) throw new InputError(message.choiceInvalid(name, raw, allowed), { field: name });
   return raw as T;
 }
 

@@ -143,6 +143,31 @@ function shareOf(p: Float64Array, k: number, weights: Float64Array, domain: Int3
 }
 
 const round = (v: number, digits: number) => Number(v.toFixed(digits));
+/** The variables named in a `harmonised` log, in order of first appearance, e.g. "region, education, race, age". */
+const harmonisedVariables = (log: Record<string, unknown>[]) => [...new Set(log.map((entry) => String(entry.variable)))].join(', ');
+
+/**
+ * What the log-odds level shift did to each set, from the `levelShifts` log:
+ * "unchanged" when the survey's national share equals the anchor's, else the
+ * range of target − published in points with the largest move as an example.
+ */
+function shiftSummary(log: Record<string, unknown>[]): string {
+  const sets = [...new Set(log.map((entry) => String(entry.set)))];
+  return sets
+    .map((set) => {
+      const entries = log.filter((entry) => entry.set === set) as { constraint: string; published: number; surveyNational: number; anchorNational: number; target: number }[];
+      const first = entries[0]!;
+      if (entries.every((e) => e.surveyNational === e.anchorNational)) {
+        return `${set}: national ${first.surveyNational}% in both surveys, so its targets are unchanged`;
+      }
+      const moves = entries.map((e) => e.target - e.published);
+      const largest = entries[moves.indexOf(moves.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a)))]!;
+      const lo = Math.min(...moves);
+      const hi = Math.max(...moves);
+      return `${set}: national ${first.surveyNational}% against the anchor's ${first.anchorNational}%, so its targets move by ${lo.toFixed(1)} to ${hi.toFixed(1)} points (largest: ${largest.constraint}, ${largest.published.toFixed(1)} -> ${largest.target.toFixed(1)})`;
+    })
+    .join('; ');
+}
 const maxGap = (report: { sets: { target: number; model: number }[] }[]) =>
   Math.max(...report.flatMap((c) => c.sets.map((s) => Math.abs(s.model - s.target))));
 
@@ -320,7 +345,7 @@ function religion(): void {
       cells: 'cross-classification of the variables in `variables` order (last varies fastest); cellWeights[x] = ACS 2024 1-year PUMS adults (18+) in cell x (PWGTP × 100 summed over the 1-in-100 seed)',
       levelShift: 'a figure from a survey other than the anchor (rls2014) is moved to the anchor level by a constant log-odds shift: logit t\' = logit t − logit n_survey(S) + logit n_anchor(S); see `levelShifts`',
       fit: `iterative proportional fitting of p(religion | cell) to every target (published figure) over the ACS cell weights, cells renormalised after each step, national anchor last; ${cycles} cycles over all targets, then ${anchorCycles} cycles over the national anchor alone so that it is reproduced exactly (to 1e-12). After level shift and harmonisation the targets are nearly consistent: the largest gap between a target and the model is ${maxGap(fitReport).toFixed(3)} percentage points. \`fit\` gives the published figure, the target (after shift and harmonisation) and the model share of each.`,
-      harmonise: 'per variable that splits the adults (region, education, race, age) and per category or group S with 2014 national share n: if every level lists S, its targets are scaled by one factor so that their ACS-weighted mean is n; if some levels do not, the listed targets are scaled only as far as needed for the unlisted levels to keep a rate of at least 0.1·n (`harmonised` gives every factor, 1 = unchanged). Without this, figures from other years and population compositions (e.g. the larger Hispanic share of 2024 adults) contradict the national anchor and IPF drives uncovered cells to 0. `target` in `fit` is after shift and harmonisation',
+      harmonise: `per variable that splits the adults (${harmonisedVariables(harmonised)}) and per category or group S with 2014 national share n: if every level lists S, its targets are scaled by one factor so that their ACS-weighted mean is n; if some levels do not, the listed targets are scaled only as far as needed for the unlisted levels to keep a rate of at least 0.1·n (\`harmonised\` gives every factor, 1 = unchanged). Without this, figures from other years and population compositions (e.g. the larger Hispanic share of 2024 adults) contradict the national anchor and IPF drives uncovered cells to 0. \`target\` in \`fit\` is after shift and harmonisation`,
       minors: 'persons under 18: weighted mean of the cells of adults 30–49 with the same race and region over education (ACS weights)',
     },
     variables: Object.fromEntries(order.map((v) => [v, { levels: levels[v], definition: src.variables[v].definition }])),
@@ -437,8 +462,8 @@ function politics(): void {
     sources: src.surveys,
     method: {
       cells: 'cross-classification of the variables in `variables` order (last varies fastest); cellWeights[x] = ACS 2024 1-year PUMS adults (18+) in cell x (PWGTP × 100 summed over the 1-in-100 seed). Pew\'s party figures are for registered voters and are applied to all adults.',
-      levelShift: 'party figures from pew2023 are moved to the pew2019 level by a constant log-odds shift (identical national Democratic share, so no change); ideology figures are all Gallup 2019',
-      harmonise: 'party figures given by one variable (sex; race) are harmonised with the national party shares as religion.json describes (`harmonised`; 1 = unchanged); `target` in `fit` is after harmonisation',
+      levelShift: `party figures from pew2023 are moved to the pew2019 level by a constant log-odds shift, logit t' = logit t − logit n_pew2023(S) + logit n_pew2019(S) (\`levelShifts\`): ${shiftSummary(shifts)}. Ideology figures are all Gallup 2019`,
+      harmonise: `party figures given by one variable (${harmonisedVariables(harmonised)}) are harmonised with the national party shares as religion.json describes (\`harmonised\`; 1 = unchanged); \`target\` in \`fit\` is after harmonisation`,
       fit: `iterative proportional fitting of p(party, ideology | cell) to every target over the ACS cell weights, cells renormalised after each step, national ideology then national party last; ${cycles} cycles over all targets, then ${anchorCycles} cycles over the two national margins alone so that both are reproduced exactly (to 1e-12). Ideology-by-party rows constrain ideology within each party. Gallup's ideology rows conflict with Pew's party margins (Gallup's independents include leaners): the largest gap between a target and the model is ${maxGap(fitReport).toFixed(3)} percentage points. \`fit\` gives published, target and model share of each figure.`,
     },
     variables: Object.fromEntries(order.map((v) => [v, { levels: levels[v], definition: src.variables[v].definition }])),

@@ -47,7 +47,7 @@ export {
   type PoliticalCategory,
   type PoliticalViews,
 } from './politics/politics-model.js';
-export { isEligible, type EligibilityRule, type Condition, type FlagDefinition } from './idiosyncrasies/eligibility-rule.js';
+export { isEligible, type EligibilityRule, type Condition, type FlagDefinition, type RuleVocabulary } from './idiosyncrasies/eligibility-rule.js';
 export {
   IDIOSYNCRASY_CATEGORIES,
   MIN_LIST_ENTRIES,

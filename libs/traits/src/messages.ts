@@ -45,9 +45,20 @@ export const message = {
     `cannot place the person in a survey cell: field ${variable} is \`${String(value)}\` (expected a PUMS code in range)`,
   unknownRuleKey: (key: string, expected: readonly string[]) => `unknown rule key "${key}" (expected one of: ${expected.join(', ')})`,
   unknownCondition: (name: string) =>
-    `unknown condition "${name}" (expected a PUMS variable in capitals such as "DPHY", or a flag defined in rules.json)`,
+    `unknown condition "${name}" (expected a PUMS variable in capitals such as "DPHY", "religionFamily", or a flag defined in rules.json)`,
   flagValue: (name: string, what: unknown) => `flag "${name}" takes true or false, got ${JSON.stringify(what)}`,
-  codeList: (name: string, what: unknown) => `variable "${name}" takes a non-empty array of PUMS codes as strings (e.g. ["1"]), got ${JSON.stringify(what)}`,
+  codeList: (name: string, what: unknown) =>
+    `variable "${name}" takes a non-empty array of PUMS codes as strings, each a code or an inclusive range (e.g. ["1"], ["45..200"]), got ${JSON.stringify(what)}`,
+  emptyCodeRange: (name: string, range: string) => `code range "${range}" of variable "${name}" is empty (expected "low..high" with low ≤ high)`,
+  codeTooLarge: (name: string, code: string, max: number) => `code "${code}" of variable "${name}" exceeds ${max}, the largest PUMS code a rule may name`,
+  religionFamilyList: (what: unknown) =>
+    `"religionFamily" takes a non-empty array of religion families as strings (e.g. ["Jewish"]), got ${JSON.stringify(what)?.slice(0, 80)}`,
+  unknownReligionFamily: (family: string, expected: readonly string[]) =>
+    `unknown religion family "${family}" (expected one of the "religionFamilies" of rules.json: ${expected.join(', ')})`,
+  religionFamilyVocabulary: (what: unknown) =>
+    `expected "religionFamilies" to be a non-empty array of distinct non-empty strings (the families of data/traits/religion.json), got ${JSON.stringify(what)?.slice(0, 120)}`,
+  flagDefinition: (name: string) =>
+    `flag "${name}" must define either "variable" and "codes" (a PUMS condition) or "religionFamilies" (a condition on the drawn religion), not both or neither`,
   ageBounds: (min: number, max: number) => `minAge (${min}) is greater than maxAge (${max})`,
   duplicateEntry: (what: string, value: string) => `duplicate ${what} "${value}"`,
   tooFewEntries: (category: string, got: number, minimum: number) => `list "${category}" has ${got} entries, expected at least ${minimum}`,
@@ -56,4 +67,24 @@ export const message = {
     `invalid count for "${category}": expected a non-negative integer. Value: \`${String(count)}\`.`,
   unknownCategory: (category: string, expected: readonly string[]) => `unknown idiosyncrasy category "${category}" (expected one of: ${expected.join(', ')})`,
   invalidWeight: (what: unknown) => `expected a positive finite weight, got ${JSON.stringify(what)}`,
+  // Review fixes (big-five/, values/, survey-tables/, streams/): data-file ranges and shapes
+  fixedOrder: (expected: readonly string[], got: unknown) =>
+    `expected exactly [${expected.map((e) => JSON.stringify(e)).join(', ')}] in this order (the fixed order in which this library reads every array of the file), got ${JSON.stringify(got)?.slice(0, 120)}`,
+  kappaRange: (value: number) =>
+    `expected a number in [0, 1) (the circulant value correlation matrix is positive definite only for 0 ≤ kappa < 1), got ${value}`,
+  minEigenvalueRange: (value: number, bigFiveMin?: number) =>
+    bigFiveMin === undefined
+      ? `expected a number in (0, 1) (above 0 so the corrected matrix can be Cholesky-factored; below 1, the largest smallest eigenvalue a correlation matrix can have), got ${value}`
+      : `expected a number in (0, ${bigFiveMin.toPrecision(4)}) (above 0 so the corrected matrix can be Cholesky-factored; below ${bigFiveMin.toPrecision(4)}, the smallest eigenvalue of the Big Five correlation matrix, which the correction keeps fixed: no joint matrix containing it has a larger smallest eigenvalue), got ${value}`,
+  correctedNotPositiveDefinite: (detail: string, minEigenvalue: number) =>
+    `the joint [Big Five, values] correlation matrix is still not positive definite after the "higham2002" correction (${detail}; smallest eigenvalue ${minEigenvalue.toPrecision(3)}): raise "minEigenvalue" within its allowed range`,
+  expectedKnots: (what: unknown) =>
+    `expected an array of at least 1 age knot, got ${Array.isArray(what) ? `${what.length} entries` : JSON.stringify(what)?.slice(0, 60)}`,
+  expectedPositiveInteger: (what: unknown) => `expected a positive integer, got ${JSON.stringify(what)?.slice(0, 60)}`,
+  expectedPositiveNumber: (what: unknown) => `expected a finite number > 0, got ${JSON.stringify(what)?.slice(0, 60)}`,
+  negativeProbability: (p: number) => `expected a probability ≥ 0, got a negative entry ${p}`,
+  eigenNotConverged: (n: number, sweeps: number) =>
+    `the Jacobi eigen-decomposition of a ${n}×${n} matrix did not converge in ${sweeps} sweeps (expected a finite symmetric matrix)`,
+  personaIdWithSlash: (id: string) =>
+    `invalid persona id: expected a non-empty string without "/" (the seed-path separator) or an integer. Value: \`${id}\`.`,
 };

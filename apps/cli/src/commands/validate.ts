@@ -13,23 +13,38 @@ export function register(program: Command): void {
   program
     .command('validate')
     .description("check a persona file (ours, or PERSONA's Hugging Face release format) against the consistency rules")
-    .argument('<file>', 'persona file: .jsonl or .csv of persona generate, or PERSONA persona strings (.txt blocks, or a "persona" column in .jsonl/.csv/.json)')
+    .argument('<file>', 'persona file: .jsonl, .csv or .parquet of persona generate, or PERSONA persona strings (.txt blocks, a .json array of strings, or a "persona" field in .jsonl/.csv/.json/.parquet); .gz reads as the file it holds')
     .option('--format <format>', `input format: ${VALIDATE_FORMATS.join(', ')}`, 'auto')
     .option('--json', 'print exactly one JSON document on stdout')
     .addHelpText(
       'after',
       `
-Rules: data/personas/rules.json (the PUMS not-applicable universes, income
-bounds, education by age, nativity vs citizenship). A rule whose fields a
-persona lacks is skipped for it; PERSONA values that map to no PUMS code are
-listed under "unrecognised" and left out of the checks. In our .jsonl/.csv, a
-census code the 2024 PUMS dictionary does not list (census.SEX = "9") is a
-violation of rule "pums-code" naming the field and the code.
-Output (--json): { "file", "format", "personas", "rules", "consistent",
-  "inconsistent", "byRule", "violations": [ { "rule", "description", "index",
-  "id"?, "line"?, "values" } ], "unrecognised": [ { "key", "value", "line" } ] }.
+Rules: data/personas/rules.json (the PUMS not-applicable universes, variables
+that share a universe, recodes against their items, income bounds, education
+by age, nativity vs citizenship). Each rule has a kind: "contradiction" (the
+persona asserts something the census rules out for that person: an employed
+10-year-old, a six-figure income at 8) or "universe" (a code where the census
+writes N/A, or N/A where it writes a code: a labelling matter, such as a
+child's "Non-Veteran"). A rule whose fields a persona lacks is skipped for it
+and counted under "skipped"; the summary says how many rules applied. Our
+.jsonl/.csv must carry census.AGEP (exit 2 otherwise). In our files a census
+code the 2024 PUMS dictionary does not list (census.SEX = "9"), or a blank
+where it has no N/A code (census.SEX = null), is a violation of rule
+"pums-code" (kind "code"), and the rules reading that field are skipped for
+the persona, so one fault counts once. PERSONA's files: its words are read as
+the PUMS codes they name, its income as household income (HINCP); values
+that map to no PUMS code are listed under "unrecognised" and not checked.
+A persona is named by its file line, or as "record k" (k from 0, as --json
+"index") when its line is unknown.
+Output (--json): { "file", "format", "personas", "rules", "rulesApplicable",
+  "applied": { rule: personas }, "skipped": { rule: personas }, "consistent",
+  "inconsistent", "inconsistentByKind": { kind: personas }, "byRule",
+  "byKind": { "contradiction", "universe", "code" }, "violations": [ { "rule",
+  "kind", "description", "index", "id"?, "line"?, "values" } ],
+  "unrecognised": [ { "key", "value", "index", "line"?, "reason" } ] }.
 Exit codes: 0 no violation; 3 violations found (the check ran, the file is not
-consistent); 2 bad input (unreadable file, wrong format, unknown attribute).`,
+consistent); 2 bad input (unreadable file, wrong format, unknown attribute, our
+format without census.AGEP, no rule applicable to any persona).`,
     )
     .action(action(async (file: string, options: ValidateOptions) => runValidate(file, options)));
 }
@@ -41,18 +56,18 @@ async function runValidate(file: string, options: ValidateOptions): Promise<numb
   if (options.json) printJson({ ...result, consistent });
   else {
     const lines = result.violations.map((v) => {
-      const where = v.line !== undefined ? `line ${v.line}` : `record ${v.index + 1}`;
+      const where = v.line !== undefined ? `line ${v.line}` : `record ${v.index}`;
       const values = Object.entries(v.values)
         .map(([field, value]) => `${field}=${value === null ? 'blank' : value}`)
         .join(', ');
-      return `${file}:${where}${v.id !== undefined ? ` (${v.id})` : ''}: ${v.rule}: ${values} — ${v.description}`;
+      return `${file}:${where}${v.id !== undefined ? ` (${v.id})` : ''}: ${v.rule} [${v.kind}]: ${values} — ${v.description}`;
     });
-    lines.push(
-      consistent
-        ? personasMessage.validateClean(result.personas, result.rules)
-        : personasMessage.validateViolations(result.violations.length, result.inconsistent, result.personas),
-    );
-    if (result.unrecognised.length > 0) lines.push(`${result.unrecognised.length} value(s) map to no PUMS code and were not checked (see --json "unrecognised")`);
+    if (consistent) lines.push(personasMessage.validateClean(result.personas, result.rulesApplicable, result.rules));
+    else {
+      lines.push(personasMessage.validateViolations(result.violations.length, result.inconsistent, result.personas, result.byKind));
+      lines.push(personasMessage.rulesApplicable(result.rulesApplicable, result.rules));
+    }
+    if (result.unrecognised.length > 0) lines.push(personasMessage.validateUnrecognised(result.unrecognised.length));
     process.stdout.write(`${lines.join('\n')}\n`);
   }
   return consistent ? ExitCode.ok : ExitCode.criterionNotMet;

@@ -328,13 +328,17 @@ export const PERSONA_UNIVERSE_ASSUMED: Readonly<Record<string, string>> = Object
  * PERSONA's `income`: whole dollars written `62000`, `62000.0`, `-60000.0` or
  * `$62,000` (rounded to the dollar); a "not applicable" word is the blank;
  * anything else (a range such as `$50k-60k`) is unrecognised, never guessed.
- * Read as PUMS PINCP (total person's income, universe 15+, negative for a
- * loss): whether PERSONA drew PINCP or HINCP is unresolved, which is why no
- * income margin is compared; the universe and sign rules hold for either.
+ * Read as PUMS HINCP (household income, negative for a loss), not PINCP: in the
+ * release it behaves like household income — minors carry it (FORMAT.md of
+ * the project's reference notes) — so the personal-income rules (PINCP
+ * universe 15+, no six-figure income under 18) do not apply to it, and only a
+ * value outside HINCP's own range (bottom code −59,999, so PERSONA's
+ * `-60000.0`) is a contradiction. Whether PERSONA drew PINCP or HINCP is not
+ * documented, which is also why no income margin is compared.
  */
 const income: PersonaAttribute = {
   key: 'income',
-  variable: 'PINCP',
+  variable: 'HINCP',
   match(value) {
     const text = value.trim().replace(/^\$/, '').replaceAll(',', '');
     if (/^-?\d+(\.\d+)?$/.test(text)) return { kind: 'code', code: Math.round(Number(text)) };
@@ -350,7 +354,7 @@ function dictionaryOnly(key: string, variable: string): PersonaAttribute {
 /**
  * The attributes of PERSONA's persona strings that have a PUMS variable but
  * no census margin, so `persona check` leaves them out: class of worker
- * (COW), income (PINCP, see `income`), fertility (FER: gave birth in the past
+ * (COW), income (HINCP, see `income`), fertility (FER: gave birth in the past
  * 12 months), cognitive difficulty (DREM), ability to speak English (ENG),
  * vision difficulty (DEYE) and hearing difficulty (DEAR), each read through
  * the 2024 dictionary's labels (PERSONA writes the PUMS labels). The

@@ -15,6 +15,7 @@ import {
   personaRng,
   SCHWARTZ_VALUES,
   type PersonalityModel,
+  type ReligionCategory,
   type ReligionPlace,
 } from '@persona/traits';
 import type { Beliefs, Idiosyncrasies } from './persona-record.js';
@@ -101,21 +102,23 @@ export function drawProceduralFields(seed: number | string, id: string, place: P
   for (let i = 0; i < SCHWARTZ_VALUES.length; i++) values[SCHWARTZ_VALUES[i]!] = round4(personality.values[i]!);
   // `attributeStream(personaRng(seed, id), a)` is `personaStream(seed, id, a)`: the persona part of the path is hashed once.
   const persona = personaRng(seed, id);
-  return { traits, bigFiveLevels, values, beliefs: drawBeliefs(persona, place), idiosyncrasies: drawQuirks(persona, place) };
+  // Religion first: the idiosyncrasy rules test its family (religious-practice entries).
+  const religion = drawReligionAt(loadReligionModel(), place.religion, attributeStream(persona, 'religion'));
+  return { traits, bigFiveLevels, values, beliefs: drawBeliefs(persona, place, religion), idiosyncrasies: drawQuirks(persona, place, religion.family) };
 }
 
 /** What a persona under 18 gets for party and ideology (Pew and Gallup survey adults only). */
 export const NOT_APPLICABLE = 'Not applicable';
 
 /**
- * Religion (Pew Religious Landscape Study categories, conditional on age,
- * race/ethnicity, education and region; `drawReligion`) from the stream
- * `religion`, party and ideology jointly (Pew/Gallup, conditional on age,
- * race/ethnicity, education and sex; `drawPolitics`) from the stream
- * `politics`; under 18, party and ideology are {@link NOT_APPLICABLE}.
+ * The beliefs of a persona: its religion (Pew Religious Landscape Study
+ * categories, conditional on age, race/ethnicity, education and region;
+ * `drawReligionAt`, drawn by the caller from the stream `religion`), party
+ * and ideology jointly (Pew/Gallup, conditional on age, race/ethnicity,
+ * education and sex; `drawPolitics`) from the stream `politics`; under 18,
+ * party and ideology are {@link NOT_APPLICABLE}.
  */
-function drawBeliefs(persona: Rng, place: PersonPlacement): Beliefs {
-  const religion = drawReligionAt(loadReligionModel(), place.religion, attributeStream(persona, 'religion'));
+function drawBeliefs(persona: Rng, place: PersonPlacement, religion: ReligionCategory): Beliefs {
   const politics = drawPoliticsInCell(loadPoliticsModel(), place.politicsCell, attributeStream(persona, 'politics'));
   return {
     religion: religion.label,
@@ -126,12 +129,13 @@ function drawBeliefs(persona: Rng, place: PersonPlacement): Beliefs {
 
 /**
  * Quirks, mannerisms, hobbies, lifestyle and personal time: distinct entries
- * of the project's curated lists whose eligibility rules the person meets
- * (`IdiosyncrasySampler.drawInCell` on the person's cell, default counts), from the stream `idiosyncrasies`;
+ * of the project's curated lists whose eligibility rules the person and the
+ * family of their drawn religion meet (`IdiosyncrasySampler.drawInCell` on
+ * the person's cell, default counts), from the stream `idiosyncrasies`;
  * the entries of a category are joined with "; ".
  */
-function drawQuirks(persona: Rng, place: PersonPlacement): Idiosyncrasies {
-  const drawn = sampler!.drawInCell(place.idiosyncrasyCell, attributeStream(persona, 'idiosyncrasies'));
+function drawQuirks(persona: Rng, place: PersonPlacement, religionFamily: string): Idiosyncrasies {
+  const drawn = sampler!.drawInCell(place.idiosyncrasyCell, attributeStream(persona, 'idiosyncrasies'), undefined, religionFamily);
   return {
     quirks: join(drawn.quirks),
     mannerisms: join(drawn.mannerisms),

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { message } from '../messages.js';
 import { consistencyRulesPath } from '../paths.js';
 
 /** One condition on a census field (PUMS variable name, integer codes). */
@@ -16,11 +17,28 @@ export interface RuleCondition {
 }
 
 /**
+ * What breaking a rule means (data/personas/rules.json `description`):
+ * - `contradiction`: the record asserts something the census's coding rules out
+ *   for that person (an employed 10-year-old, a six-figure income at 8, a
+ *   married 12-year-old, a recode that disagrees with its items), so no census
+ *   respondent can carry it;
+ * - `universe`: the record writes a code where the census writes its N/A blank
+ *   (or a blank where it writes a code) and asserts nothing false — a labelling
+ *   matter, such as a child's "Never served in the military" (MIL 4) or "Not in
+ *   labor force" (ESR 6).
+ */
+export type RuleKind = 'contradiction' | 'universe';
+
+/** The kinds of {@link RuleKind}, in report order. */
+export const RULE_KINDS: readonly RuleKind[] = ['contradiction', 'universe'];
+
+/**
  * A declarative consistency rule: a record violates it when every `when`
  * condition holds and at least one `require` condition fails.
  */
 export interface ConsistencyRule {
   readonly id: string;
+  readonly kind: RuleKind;
   readonly description: string;
   /** The fields the rule reads (reported with a violation). */
   readonly fields: readonly string[];
@@ -50,11 +68,21 @@ export function conditionHolds(condition: RuleCondition, value: number | null): 
 }
 
 /**
+ * Whether `rule` applies to a record: the record carries every field the rule
+ * reads (a blank counts as carried; an absent field, such as one of PERSONA's
+ * optional attributes, does not).
+ */
+export function ruleApplies(rule: ConsistencyRule, fields: CensusFields): boolean {
+  for (const name of rule.fields) if (fields(name) === undefined) return false;
+  return true;
+}
+
+/**
  * Whether `fields` breaks `rule`. A rule is not applicable (false) when the
- * record lacks one of the fields it reads (PERSONA's optional attributes).
+ * record lacks one of the fields it reads (see {@link ruleApplies}).
  */
 export function violates(rule: ConsistencyRule, fields: CensusFields): boolean {
-  for (const name of rule.fields) if (fields(name) === undefined) return false;
+  if (!ruleApplies(rule, fields)) return false;
   for (const condition of rule.when) if (!conditionHolds(condition, fields(condition.field)!)) return false;
   for (const condition of rule.require) if (!conditionHolds(condition, fields(condition.field)!)) return true;
   return false;
@@ -63,15 +91,24 @@ export function violates(rule: ConsistencyRule, fields: CensusFields): boolean {
 let cached: readonly ConsistencyRule[] | undefined;
 
 /**
- * The project's consistency rules (data/personas/rules.json): the census's own
- * not-applicable universes from the ACS 2024 PUMS data dictionary (MAR 15+,
- * ESR/COW/WKHP/OCCP/INDP 16+, PINCP/WAGP 15+, SCHL 3+, MIL 17+, FER women
- * 15–50, LANX/DREM 5+, ENG, FOD1P), PUMS income bounds, no six-figure income
- * under 18, education-by-age minima and nativity vs citizenship.
+ * The project's consistency rules (data/personas/rules.json), each citing the
+ * N/A line of the ACS 2024 PUMS data dictionary it follows: the census's own
+ * not-applicable universes in both directions (a code outside the universe, a
+ * blank inside it: MAR 15+; ESR, COW, WKHP 16+; PINCP, WAGP 15+; SCHL 3+; MIL
+ * 17+; FER women 15–50; LANX, DREM, DPHY 5+; ENG iff LANX 1; FOD1P iff SCHL ≥
+ * 21; MIGSP at age 0), variables that share a universe (COW/OCCP/INDP,
+ * WKHP/WKWN, JWTRNS for workers at work, JWMNP), recodes against their items
+ * (HICOV vs PRIVCOV/PUBCOV, DIS vs DEAR/DEYE/DREM/DPHY), PUMS household-income
+ * bounds, no six-figure income under 18, education-by-age minima and nativity
+ * vs citizenship. Each rule has a {@link RuleKind}.
+ * @throws {Error} when the embedded file gives a rule an unknown kind (a defect of the data, not of the input).
  */
 export function consistencyRules(): readonly ConsistencyRule[] {
   if (cached === undefined) {
     const document = JSON.parse(readFileSync(fileURLToPath(consistencyRulesPath), 'utf8')) as { rules: ConsistencyRule[] };
+    for (const rule of document.rules) {
+      if (!RULE_KINDS.includes(rule.kind)) throw new Error(message.ruleKindUnknown(rule.id, rule.kind, RULE_KINDS));
+    }
     cached = Object.freeze(document.rules.map((rule) => Object.freeze(rule)));
   }
   return cached;

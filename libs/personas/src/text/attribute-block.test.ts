@@ -115,3 +115,18 @@ describe('profile paragraph', () => {
     );
   });
 });
+
+describe('profile paragraph of a child', () => {
+  it('names religion only: party and ideology are "Not applicable" under 18', () => {
+    // Used to end "Religion: Catholic; politics: Not applicable, Not applicable." for an infant.
+    const infant: PersonaRecord = {
+      ...nurse,
+      census: { AGEP: '0', SEX: '1', RAC1P: '1', HISP: '1', NATIVITY: '1', CIT: '1', DIS: '2', HICOV: '1', STATE: '13' },
+      beliefs: { religion: 'Catholic', ideology: 'Not applicable', party: 'Not applicable' },
+    };
+    const text = profileParagraph(infant);
+    expect(text).toContain('A 0-year-old boy living in Georgia. ');
+    expect(text).toContain(' Religion: Catholic. Church choir,');
+    expect(text).not.toContain('politics');
+  });
+});

@@ -1,6 +1,7 @@
 import { BIG_FIVE_LABELS, BIG_FIVE_TRAITS } from '@persona/traits';
 import { censusLabel } from '../record/census-labels.js';
 import type { PersonaRecord } from '../record/persona-record.js';
+import { NOT_APPLICABLE } from '../record/procedural-fields.js';
 import { withoutPrefix } from './attribute-block.js';
 
 /** The state name of a STATE code ("48" → "Texas"). */
@@ -145,7 +146,8 @@ export function censusSentences(record: PersonaRecord): string {
  * language model): age, sex and state; race and Hispanic origin, nativity,
  * home language; education, work, income, marital status; disability and
  * health insurance; Big Five levels away from Average; the two
- * highest-scoring Schwartz values; religion and politics; hobbies,
+ * highest-scoring Schwartz values; religion and politics (politics left
+ * out under 18, where party and ideology are "Not applicable"); hobbies,
  * lifestyle, a quirk and a mannerism. Same record → same text. `census` is
  * the record's {@link censusSentences}, made from `record.census` unless given.
  */
@@ -156,8 +158,10 @@ export function profileParagraph(record: PersonaRecord, census: string = censusS
   if (top.length > 0) text += ` ${he} values ${top.join(' and ')} most.`;
   const b = record.beliefs;
   const i = record.idiosyncrasies;
+  // Party and ideology are not defined under 18 (NOT_APPLICABLE): the sentence then names religion only.
+  const politics = b.ideology === NOT_APPLICABLE && b.party === NOT_APPLICABLE ? '' : `; politics: ${b.ideology}, ${b.party}`;
   return (
-    `${text} Religion: ${b.religion}; politics: ${b.ideology}, ${b.party}. ` +
+    `${text} Religion: ${b.religion}${politics}. ` +
     `${capitalise(i.personalTime)}; ${i.lifestyle.charAt(0).toLowerCase()}${i.lifestyle.slice(1)}. Quirk: ${i.quirks}. Mannerism: ${i.mannerisms}.`
   );
 }

@@ -61,6 +61,35 @@ describe('big-five.json', () => {
     expect(failure((j) => (j.ageTrajectory.ages[3] = 10)).reason).toBe(message.knotsNotIncreasing());
   });
 
+  it('requires `traits` in the fixed order O, C, E, A, N and `levels.labels` (when given) in the fixed level order', () => {
+    const traits = ['openness', 'conscientiousness', 'extraversion', 'agreeableness', 'neuroticism'];
+    // A file listing its arrays in another order would otherwise be read silently as O, C, E, A, N.
+    const reordered = ['neuroticism', 'openness', 'conscientiousness', 'extraversion', 'agreeableness'];
+    const order = failure((j) => (j.traits = reordered));
+    expect(order.reason).toBe(message.fixedOrder(traits, reordered));
+    expect(order.location).toEqual({ file: 'big-five.json', field: 'traits' });
+    expect(failure((j) => delete j.traits).reason).toBe(message.fixedOrder(traits, undefined));
+    expect(failure((j) => j.traits.pop()).location.field).toBe('traits');
+    const labels = ['Very Low', 'Low', 'Average', 'High', 'Very High'];
+    const levels = failure((j) => (j.levels.labels = labels));
+    expect(levels.reason).toBe(message.fixedOrder(['Extremely Low', 'Low', 'Average', 'High', 'Extremely High'], labels));
+    expect(levels.location).toEqual({ file: 'big-five.json', field: 'levels.labels' });
+    const json = raw();
+    delete json.levels.labels;
+    expect([...parseBigFiveData(json, 'big-five.json').levelCuts]).toEqual([-1.5, -0.5, 0.5, 1.5]);
+  });
+
+  it('takes one age knot or more (one knot = a constant curve) and says so when there is none', () => {
+    const empty = failure((j) => (j.ageTrajectory.ages = []));
+    expect(empty.reason).toBe(message.expectedKnots([]));
+    expect(empty.reason).toContain('at least 1');
+    expect(empty.location.field).toBe('ageTrajectory.ages');
+    const json = raw();
+    json.ageTrajectory.ages = [40];
+    for (const t of Object.keys(json.ageTrajectory.means)) json.ageTrajectory.means[t] = [0.25];
+    expect([...parseBigFiveData(json, 'big-five.json').ageMeans]).toEqual([0.25, 0.25, 0.25, 0.25, 0.25]);
+  });
+
   it('names the file when it cannot be read', () => {
     expect(() => loadBigFiveData('/nonexistent/big-five.json')).toThrow(/^\/nonexistent\/big-five\.json: cannot read the JSON data file/);
   });

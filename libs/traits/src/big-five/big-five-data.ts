@@ -1,15 +1,19 @@
 import { InputError } from '@persona/core';
 import { message } from '../messages.js';
+import {
+  correlationMatrixAt,
+  displayPath,
+  fixedListAt,
+  knotsAt,
+  namedAt,
+  namedNumbersAt,
+  numbersAt,
+  objectAt,
+  readJsonFile,
+} from '../survey-tables/read-json.js';
+import { BIG_FIVE_LEVELS } from './big-five-levels.js';
 import { BIG_FIVE_TRAITS } from './big-five-traits.js';
 import { cholesky } from './cholesky.js';
-import {
-  readCorrelationMatrix,
-  readIncreasing,
-  readJsonFile,
-  readNamedNumbers,
-  readNumbers,
-  readObject,
-} from './json-fields.js';
 
 /** data/traits/big-five.json (see the `$doc` fields of that file and data/README.md). */
 export const bigFiveDataPath = new URL('../../../../data/traits/big-five.json', import.meta.url);
@@ -23,7 +27,7 @@ export interface BigFiveData {
   readonly sexD: Float64Array;
   /** Age knots (years) of the age trajectory. */
   readonly ageKnots: Float64Array;
-  /** Mean per trait at each knot, SD units of the population: row t holds trait t's knots. */
+  /** Mean per trait at each knot, SD units (see big-five.json `ageTrajectory`): row t holds trait t's knots. */
   readonly ageMeans: Float64Array;
   /** The four cut points of the five levels, SD units. */
   readonly levelCuts: Float64Array;
@@ -31,33 +35,32 @@ export interface BigFiveData {
 
 /**
  * Validates the parsed big-five.json. Every problem is an `InputError`
- * naming the file and field; a correlation matrix that is not positive
+ * naming the file and field: `traits` must be {@link BIG_FIVE_TRAITS} in that
+ * order (every array of the file is read in it) and `levels.labels`, when
+ * given, {@link BIG_FIVE_LEVELS}; a correlation matrix that is not positive
  * definite is rejected with `message.notPositiveDefinite`.
  */
 export function parseBigFiveData(json: unknown, file: string): BigFiveData {
-  const root = readObject(json, file, '(root)');
-  const corr = readObject(root.correlation, file, 'correlation');
-  const correlation = readCorrelationMatrix(corr.matrix, 5, file, 'correlation.matrix');
+  const root = objectAt(json, file, '(root)');
+  fixedListAt(root.traits, BIG_FIVE_TRAITS, file, 'traits');
+  const corr = objectAt(root.correlation, file, 'correlation');
+  const correlation = correlationMatrixAt(corr.matrix, 5, file, 'correlation.matrix');
   try {
     cholesky(correlation, 5);
   } catch (error) {
     throw new InputError((error as Error).message, { file, field: 'correlation.matrix' });
   }
-  const sexD = readNamedNumbers(readObject(root.sexDifferences, file, 'sexDifferences').d, BIG_FIVE_TRAITS, file, 'sexDifferences.d');
-  const age = readObject(root.ageTrajectory, file, 'ageTrajectory');
-  const ageKnots = readIncreasing(age.ages, file, 'ageTrajectory.ages');
-  const means = readObject(age.means, file, 'ageTrajectory.means');
-  const ageMeans = new Float64Array(5 * ageKnots.length);
-  BIG_FIVE_TRAITS.forEach((trait, t) => {
-    if (!(trait in means)) throw new InputError(message.missingName(trait), { file, field: 'ageTrajectory.means' });
-    ageMeans.set(readNumbers(means[trait], ageKnots.length, file, `ageTrajectory.means.${trait}`), t * ageKnots.length);
-  });
-  for (const key of Object.keys(means)) {
-    if (!(BIG_FIVE_TRAITS as readonly string[]).includes(key)) {
-      throw new InputError(message.unknownName(key, BIG_FIVE_TRAITS), { file, field: `ageTrajectory.means.${key}` });
-    }
-  }
-  const levelCuts = readNumbers(readObject(root.levels, file, 'levels').cuts, 4, file, 'levels.cuts');
+  const sexD = namedNumbersAt(objectAt(root.sexDifferences, file, 'sexDifferences').d, BIG_FIVE_TRAITS, file, 'sexDifferences.d');
+  const age = objectAt(root.ageTrajectory, file, 'ageTrajectory');
+  const ageKnots = knotsAt(age.ages, file, 'ageTrajectory.ages');
+  const k = ageKnots.length;
+  const ageMeans = new Float64Array(5 * k);
+  namedAt(age.means, BIG_FIVE_TRAITS, file, 'ageTrajectory.means', (row, field) => numbersAt(row, k, file, field)).forEach((row, t) =>
+    ageMeans.set(row, t * k),
+  );
+  const levels = objectAt(root.levels, file, 'levels');
+  if (levels.labels !== undefined) fixedListAt(levels.labels, BIG_FIVE_LEVELS, file, 'levels.labels');
+  const levelCuts = numbersAt(levels.cuts, 4, file, 'levels.cuts');
   for (let i = 1; i < 4; i++) {
     if (!(levelCuts[i]! > levelCuts[i - 1]!)) throw new InputError(message.cutsNotIncreasing([...levelCuts]), { file, field: 'levels.cuts' });
   }
@@ -66,6 +69,5 @@ export function parseBigFiveData(json: unknown, file: string): BigFiveData {
 
 /** Reads and validates big-five.json (default: the embedded data/traits/big-five.json). */
 export function loadBigFiveData(path: string | URL = bigFiveDataPath): BigFiveData {
-  const { json, file } = readJsonFile(path);
-  return parseBigFiveData(json, file);
+  return parseBigFiveData(readJsonFile(path), displayPath(path));
 }

@@ -3,7 +3,15 @@ import { pathToFileURL } from 'node:url';
 import { InputError } from '@persona/core';
 import { message } from '../messages.js';
 import { arrayAt, displayPath, numberAt, objectAt, readJsonFile, stringAt } from '../survey-tables/read-json.js';
-import { codesAt, isRuleKey, parseEligibilityRule, type EligibilityRule, type FlagDefinition } from './eligibility-rule.js';
+import {
+  codesAt,
+  isRuleKey,
+  parseEligibilityRule,
+  religionFamiliesAt,
+  type EligibilityRule,
+  type FlagDefinition,
+  type RuleVocabulary,
+} from './eligibility-rule.js';
 
 /** The five curated lists, by the key used in results (file names in `LIST_FILES`). */
 export const IDIOSYNCRASY_CATEGORIES = ['quirks', 'mannerisms', 'hobbies', 'lifestyle', 'personalTime'] as const;
@@ -33,37 +41,59 @@ export interface IdiosyncrasyEntry {
   readonly rule: EligibilityRule;
 }
 
-/** The five lists, validated. */
-export type IdiosyncrasyLists = Readonly<Record<IdiosyncrasyCategory, readonly IdiosyncrasyEntry[]>>;
+/** The five lists, validated, with the religion families their rules may name (rules.json `religionFamilies`). */
+export type IdiosyncrasyLists = Readonly<Record<IdiosyncrasyCategory, readonly IdiosyncrasyEntry[]>> & {
+  readonly religionFamilies: readonly string[];
+};
 
 const ENTRY_KEYS = ['id', 'text', 'weight'];
 
 /**
- * Parses rules.json: `flags` maps a flag name to `{ "variable": "ESR", "codes": ["1", …] }`.
+ * Parses rules.json: `religionFamilies` lists the religion families a rule
+ * may name (the `family` values of data/traits/religion.json), and `flags`
+ * maps a flag name to a PUMS condition `{ "variable": "ESR", "codes": ["1", …] }`
+ * or a religion condition `{ "religionFamilies": ["Jewish", …] }`.
  * @throws {InputError} naming the file and field.
  */
-export function parseRuleVocabulary(json: unknown, file: string): Record<string, FlagDefinition> {
-  const flags = objectAt(objectAt(json, file, '(root)').flags, file, 'flags');
+export function parseRuleVocabulary(json: unknown, file: string): RuleVocabulary {
+  const root = objectAt(json, file, '(root)');
+  const families = root.religionFamilies;
+  if (
+    !Array.isArray(families) ||
+    families.length === 0 ||
+    families.some((f) => typeof f !== 'string' || f === '') ||
+    new Set(families).size !== families.length
+  ) {
+    throw new InputError(message.religionFamilyVocabulary(families), { file, field: 'religionFamilies' });
+  }
+  const religionFamilies = families as string[];
+  const flags = objectAt(root.flags, file, 'flags');
   const out: Record<string, FlagDefinition> = {};
   for (const [name, value] of Object.entries(flags)) {
     const flag = objectAt(value, file, `flags.${name}`);
-    const variable = stringAt(flag.variable, file, `flags.${name}.variable`);
-    out[name] = { variable, codes: codesAt(flag.codes, variable, file, `flags.${name}.codes`) };
+    const pums = flag.variable !== undefined || flag.codes !== undefined;
+    if (pums === (flag.religionFamilies !== undefined)) throw new InputError(message.flagDefinition(name), { file, field: `flags.${name}` });
+    if (pums) {
+      const variable = stringAt(flag.variable, file, `flags.${name}.variable`);
+      out[name] = { variable, codes: codesAt(flag.codes, variable, file, `flags.${name}.codes`) };
+    } else {
+      out[name] = { religionFamilies: religionFamiliesAt(flag.religionFamilies, religionFamilies, file, `flags.${name}.religionFamilies`) };
+    }
   }
-  return out;
+  return { flags: out, religionFamilies };
 }
 
 /**
  * Parses one list file: `{ "category": "quirks", "entries": [ { "id", "text",
  * "minAge"?, "maxAge"?, "requires"?, "excludes"?, "weight"? } ] }`; checks
  * the category, at least {@link MIN_LIST_ENTRIES} entries, unique ids and texts
- * and that every rule parses.
+ * and that every rule parses against the vocabulary of rules.json.
  * @throws {InputError} naming the file and the field (e.g. `entries[12].requires.DPHY`).
  */
 export function parseIdiosyncrasyList(
   json: unknown,
   category: IdiosyncrasyCategory,
-  flags: Readonly<Record<string, FlagDefinition>>,
+  vocabulary: RuleVocabulary,
   file: string,
 ): IdiosyncrasyEntry[] {
   const root = objectAt(json, file, '(root)');
@@ -91,7 +121,7 @@ export function parseIdiosyncrasyList(
     texts.add(normalised);
     const weight = entry.weight === undefined ? 1 : numberAt(entry.weight, file, `${field}.weight`);
     if (!(weight > 0)) throw new InputError(message.invalidWeight(entry.weight), { file, field: `${field}.weight` });
-    return { id, text, weight, rule: parseEligibilityRule(entry, flags, file, field) };
+    return { id, text, weight, rule: parseEligibilityRule(entry, vocabulary, file, field) };
   });
 }
 
@@ -106,13 +136,16 @@ export function loadIdiosyncrasyLists(directory: string | URL = listsDirectory):
   if (directory === listsDirectory && cached) return cached;
   const base = typeof directory === 'string' ? pathToFileURL(`${resolve(directory)}/`) : directory;
   const rulesPath = new URL('rules.json', base);
-  const flags = parseRuleVocabulary(readJsonFile(rulesPath), displayPath(rulesPath));
-  const lists = Object.fromEntries(
-    IDIOSYNCRASY_CATEGORIES.map((category) => {
-      const path = new URL(LIST_FILES[category], base);
-      return [category, parseIdiosyncrasyList(readJsonFile(path), category, flags, displayPath(path))];
-    }),
-  ) as unknown as IdiosyncrasyLists;
+  const vocabulary = parseRuleVocabulary(readJsonFile(rulesPath), displayPath(rulesPath));
+  const lists = {
+    ...Object.fromEntries(
+      IDIOSYNCRASY_CATEGORIES.map((category) => {
+        const path = new URL(LIST_FILES[category], base);
+        return [category, parseIdiosyncrasyList(readJsonFile(path), category, vocabulary, displayPath(path))];
+      }),
+    ),
+    religionFamilies: vocabulary.religionFamilies,
+  } as unknown as IdiosyncrasyLists;
   if (directory === listsDirectory) cached = lists;
   return lists;
 }

@@ -1,7 +1,7 @@
 import { InputError, type Rng } from '@persona/core';
 import { message } from '../messages.js';
 import { codeOf, type CensusPerson } from '../survey-tables/demographic-cell.js';
-import type { Condition } from './eligibility-rule.js';
+import { religionAllows, type Condition } from './eligibility-rule.js';
 import {
   IDIOSYNCRASY_CATEGORIES,
   loadIdiosyncrasyLists,
@@ -34,14 +34,24 @@ interface VariableClasses {
   readonly members: readonly (readonly boolean[])[];
 }
 
-/**
- * The eligible entries of one cell, per category, with cumulative weights
- * (persons of one cell satisfy exactly the same rules). Opaque to callers:
- * made by {@link IdiosyncrasySampler.cellOf}, read by {@link IdiosyncrasySampler.drawInCell}.
- */
-export interface CellEligibility {
+/** Eligible entries per category (indices in increasing order), with cumulative weights (null when every weight is 1). */
+interface EligibleEntries {
   readonly entries: Int32Array[];
   readonly cumulative: (Float64Array | null)[];
+}
+
+/**
+ * The eligibility of one cell of census fields (persons of one cell satisfy
+ * exactly the same census conditions): per category, the bitset of entries
+ * their age and census fields allow, and, resolved when first needed, the
+ * eligible entries for each religion family (the religion is drawn per persona).
+ * Opaque to callers: made by {@link IdiosyncrasySampler.cellOf}, read by
+ * {@link IdiosyncrasySampler.drawInCell}.
+ */
+export interface CellEligibility {
+  readonly bits: readonly Uint32Array[];
+  /** Index 0: no religion drawn; index k: the k-th family of `religionFamilies`. */
+  readonly byReligion: (EligibleEntries | undefined)[];
 }
 
 /**
@@ -49,10 +59,12 @@ export interface CellEligibility {
  * precompiled to bitsets: ages are cut into bands at every minAge and
  * maxAge + 1 of any rule, and the codes of every PUMS variable some rule
  * reads into classes (codes with the same membership in the code sets the
- * rules use); for each category, one bitset of entries per age band and one
- * per (variable, class). A person's eligible entries are the AND of the
- * bitsets of their band and classes — computed once per distinct cell, then
- * cached (persons of one cell satisfy exactly the same rules).
+ * rules use); for each category, one bitset of entries per age band, one
+ * per (variable, class) and one per religion family (plus one for no
+ * religion drawn). A person's eligible entries are the AND of the bitsets of
+ * their band, classes and religion family — the census part computed once
+ * per distinct cell, then cached (persons of one cell satisfy exactly the
+ * same census conditions), and the religion part once per (cell, family).
  */
 export class IdiosyncrasySampler {
   readonly lists: IdiosyncrasyLists;
@@ -64,6 +76,10 @@ export class IdiosyncrasySampler {
   private readonly words: number[];
   private readonly ageBits: Uint32Array[];
   private readonly variableBits: Uint32Array[][];
+  /** Per category, one bitset per religion class (0: none drawn, k: family k − 1). */
+  private readonly religionBits: Uint32Array[];
+  /** Religion family → class (1-based position in `lists.religionFamilies`). */
+  private readonly religionClass: Map<string, number>;
   private readonly cells = new Map<number, CellEligibility>();
   /** Per category, the eligible entries of each distinct bitset met so far (cells with the same set share them). */
   private readonly sets: Map<string, { readonly entries: Int32Array; readonly cumulative: Float64Array | null }>[];
@@ -93,6 +109,9 @@ export class IdiosyncrasySampler {
     this.words = [];
     this.ageBits = [];
     this.variableBits = [];
+    this.religionBits = [];
+    const families = lists.religionFamilies;
+    this.religionClass = new Map(families.map((family, k) => [family, k + 1]));
     for (const category of IDIOSYNCRASY_CATEGORIES) {
       const list = lists[category];
       const words = Math.ceil(list.length / 32);
@@ -105,6 +124,13 @@ export class IdiosyncrasySampler {
         });
       }
       this.ageBits.push(age);
+      const religion = new Uint32Array((families.length + 1) * words);
+      for (let k = 0; k <= families.length; k++) {
+        list.forEach(({ rule }, i) => {
+          if (religionAllows(rule, k === 0 ? null : families[k - 1])) religion[k * words + (i >>> 5)] |= 1 << (i & 31);
+        });
+      }
+      this.religionBits.push(religion);
       this.variableBits.push(
         this.variables.map((v) => {
           const bits = new Uint32Array(v.members.length * words);
@@ -131,16 +157,19 @@ export class IdiosyncrasySampler {
   /**
    * Draws `counts[category]` distinct eligible entries per category (all
    * eligible entries when fewer), with probability proportional to `weight`,
-   * sequentially without replacement. One 32-bit number is taken from `rng`
-   * per category, always in the same category order and whatever the counts,
-   * and seeds that category's {@link CounterStream}: changing one category's
-   * count or list never changes another's draws, and successive calls on one
-   * stream differ.
-   * @throws {InputError} for an unknown category or a count that is not a non-negative integer.
+   * sequentially without replacement. `religionFamily` is the family of the
+   * persona's drawn religion (a `family` of data/traits/religion.json, e.g.
+   * "Catholic"), which the religion conditions of the rules test; null when
+   * none was drawn (then no entry that requires a religion family is drawn).
+   * One 32-bit number is taken from `rng` per category, always in the same
+   * category order and whatever the counts, and seeds that category's
+   * {@link CounterStream}: changing one category's count or list never
+   * changes another's draws, and successive calls on one stream differ.
+   * @throws {InputError} for an unknown category, a count that is not a non-negative integer, or a religion family not in the lists' `religionFamilies`.
    */
-  draw(person: CensusPerson, rng: Rng, counts: IdiosyncrasyCounts = DEFAULT_IDIOSYNCRASY_COUNTS): Idiosyncrasies {
+  draw(person: CensusPerson, rng: Rng, counts: IdiosyncrasyCounts = DEFAULT_IDIOSYNCRASY_COUNTS, religionFamily: string | null = null): Idiosyncrasies {
     checkCategories(counts);
-    return this.drawInCell(this.eligibility(person), rng, counts);
+    return this.drawInCell(this.eligibility(person), rng, counts, religionFamily);
   }
 
   /**
@@ -153,26 +182,70 @@ export class IdiosyncrasySampler {
 
   /**
    * {@link draw} for a person already placed by {@link cellOf}: the same
-   * entries from the same stream as `draw(person, rng, counts)`.
-   * @throws {InputError} for an unknown category or a count that is not a non-negative integer.
+   * entries from the same stream as `draw(person, rng, counts, religionFamily)`.
+   * @throws {InputError} for an unknown category, a count that is not a non-negative integer, or an unknown religion family.
    */
-  drawInCell(cell: CellEligibility, rng: Rng, counts: IdiosyncrasyCounts = DEFAULT_IDIOSYNCRASY_COUNTS): Idiosyncrasies {
+  drawInCell(
+    cell: CellEligibility,
+    rng: Rng,
+    counts: IdiosyncrasyCounts = DEFAULT_IDIOSYNCRASY_COUNTS,
+    religionFamily: string | null = null,
+  ): Idiosyncrasies {
     checkCategories(counts);
+    const eligible = this.resolve(cell, religionFamily);
     const drawn: IdiosyncrasyEntry[][] = [];
     for (let c = 0; c < IDIOSYNCRASY_CATEGORIES.length; c++) {
       const category = IDIOSYNCRASY_CATEGORIES[c];
       const count = counts[category] ?? 0;
       if (!Number.isInteger(count) || count < 0) throw new InputError(message.invalidCount(category, count));
       const stream = new CounterStream(rng.uint32());
-      drawn.push(count === 0 ? [] : pick(this.lists[category], cell.entries[c], cell.cumulative[c], count, stream));
+      drawn.push(count === 0 ? [] : pick(this.lists[category], eligible.entries[c], eligible.cumulative[c], count, stream));
     }
     const out: Idiosyncrasies = { quirks: drawn[0], mannerisms: drawn[1], hobbies: drawn[2], lifestyle: drawn[3], personalTime: drawn[4] };
     return out;
   }
 
-  /** The eligible entry indices of each category for a person (from the cell cache). */
-  eligibleIndices(person: CensusPerson): Int32Array[] {
-    return this.eligibility(person).entries;
+  /**
+   * The eligible entry indices of each category for a person whose drawn
+   * religion is of `religionFamily` (null: none drawn), from the cell cache.
+   * @throws {InputError} for a religion family not in the lists' `religionFamilies`.
+   */
+  eligibleIndices(person: CensusPerson, religionFamily: string | null = null): Int32Array[] {
+    return this.resolve(this.eligibility(person), religionFamily).entries;
+  }
+
+  /** The eligible entries of a cell for one religion family: per category, the AND of the cell's bitset and the family's, as entry indices (cached per cell and family). */
+  private resolve(cell: CellEligibility, religionFamily: string | null): EligibleEntries {
+    let k = 0;
+    if (religionFamily !== null) {
+      k = this.religionClass.get(religionFamily) ?? -1;
+      if (k < 0) throw new InputError(message.unknownReligionFamily(String(religionFamily), this.lists.religionFamilies));
+    }
+    const cached = cell.byReligion[k];
+    if (cached !== undefined) return cached;
+    const entries: Int32Array[] = [];
+    const cumulative: (Float64Array | null)[] = [];
+    for (let c = 0; c < IDIOSYNCRASY_CATEGORIES.length; c++) {
+      const words = this.words[c];
+      const bits = this.scratch;
+      const religion = this.religionBits[c];
+      const census = cell.bits[c];
+      let setKey = '';
+      for (let w = 0; w < words; w++) {
+        bits[w] = census[w] & religion[k * words + w];
+        setKey += `${bits[w]},`;
+      }
+      let set = this.sets[c].get(setKey);
+      if (set === undefined) {
+        set = eligibleSet(this.lists[IDIOSYNCRASY_CATEGORIES[c]], bits, words);
+        this.sets[c].set(setKey, set);
+      }
+      entries.push(set.entries);
+      cumulative.push(set.cumulative);
+    }
+    const resolved = { entries, cumulative };
+    cell.byReligion[k] = resolved;
+    return resolved;
   }
 
   private classOf(person: CensusPerson, v: number): number {
@@ -198,16 +271,14 @@ export class IdiosyncrasySampler {
     return cell;
   }
 
-  /** The eligible entries of a cell: per category, the AND of its band's and classes' bitsets, as entry indices in increasing order. */
+  /** The census part of a cell's eligibility: per category, the AND of its band's and classes' bitsets. */
   private buildCell(person: CensusPerson, band: number): CellEligibility {
     const classes = new Int32Array(this.variables.length);
     for (let v = 0; v < classes.length; v++) classes[v] = this.classOf(person, v);
-    const entries: Int32Array[] = [];
-    const cumulative: (Float64Array | null)[] = [];
+    const cellBits: Uint32Array[] = [];
     for (let c = 0; c < IDIOSYNCRASY_CATEGORIES.length; c++) {
       const words = this.words[c];
-      const bits = this.scratch;
-      bits.fill(0);
+      const bits = new Uint32Array(words);
       if (band >= 0) {
         bits.set(this.ageBits[c].subarray(band * words, (band + 1) * words));
         const variableBits = this.variableBits[c];
@@ -216,17 +287,9 @@ export class IdiosyncrasySampler {
           for (let w = 0; w < words; w++) bits[w] &= variableBits[v][offset + w];
         }
       }
-      let setKey = '';
-      for (let w = 0; w < words; w++) setKey += `${bits[w]},`;
-      let set = this.sets[c].get(setKey);
-      if (set === undefined) {
-        set = eligibleSet(this.lists[IDIOSYNCRASY_CATEGORIES[c]], bits, words);
-        this.sets[c].set(setKey, set);
-      }
-      entries.push(set.entries);
-      cumulative.push(set.cumulative);
+      cellBits.push(bits);
     }
-    return { entries, cumulative };
+    return { bits: cellBits, byReligion: new Array<EligibleEntries | undefined>(this.religionClass.size + 1) };
   }
 }
 
@@ -376,7 +439,8 @@ let defaultSampler: IdiosyncrasySampler | undefined;
 
 /**
  * Draws distinct eligible entries of the project's curated lists (quirks,
- * mannerisms, hobbies, lifestyle, personal time) for one person; see
+ * mannerisms, hobbies, lifestyle, personal time) for one person whose drawn
+ * religion is of `religionFamily` (null: none drawn); see
  * {@link IdiosyncrasySampler.draw}. Uses the embedded lists unless a sampler
  * is given. Pass the persona's own stream, e.g. `personaStream(seed, id, 'idiosyncrasies')`.
  */
@@ -384,8 +448,9 @@ export function drawIdiosyncrasies(
   person: CensusPerson,
   rng: Rng,
   counts: IdiosyncrasyCounts = DEFAULT_IDIOSYNCRASY_COUNTS,
+  religionFamily: string | null = null,
   sampler?: IdiosyncrasySampler,
 ): Idiosyncrasies {
   const s = sampler ?? (defaultSampler ??= new IdiosyncrasySampler());
-  return s.draw(person, rng, counts);
+  return s.draw(person, rng, counts, religionFamily);
 }

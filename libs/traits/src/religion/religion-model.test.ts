@@ -134,6 +134,12 @@ describe('religion.json (raked Pew RLS composition)', () => {
     bad.probabilities[3][0] += 0.5;
     expect(() => parseReligionModel(bad, 'religion.json')).toThrow(InputError);
     expect(() => parseReligionModel(bad, 'religion.json')).toThrow(`religion.json: field "probabilities[3]"`);
+    // A negative probability is named as such (not as a bad row sum), at its own entry.
+    const negative = raw();
+    negative.probabilities[3][0] = -0.5;
+    expect(() => parseReligionModel(negative, 'religion.json')).toThrow(
+      new InputError(message.negativeProbability(-0.5), { file: 'religion.json', field: 'probabilities[3][0]' }).message,
+    );
     const short = raw();
     short.probabilities.pop();
     expect(() => parseReligionModel(short, 'religion.json')).toThrow(message.cellCount(319, 320));

@@ -27,7 +27,7 @@ describe('personaStream', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 2 ** 31 }),
-        fc.array(fc.oneof(fc.nat(), fc.string({ minLength: 1, maxLength: 8 })), { minLength: 1, maxLength: 20 }),
+        fc.array(fc.oneof(fc.nat(), fc.string({ minLength: 1, maxLength: 8 }).filter((id) => !id.includes('/'))), { minLength: 1, maxLength: 20 }),
         fc.string({ minLength: 1, maxLength: 12 }).filter((a) => !a.includes('/') && a !== 'big5' && a !== 'values'),
         (seed, ids, added) => {
           // Before: each persona draws big5 then values.
@@ -44,8 +44,11 @@ describe('personaStream', () => {
     );
   });
 
-  it('rejects an empty or fractional persona id and an attribute with "/"', () => {
+  it('rejects an empty or fractional persona id, a persona id or an attribute with "/"', () => {
     expect(() => personaStream(1, '', 'big5')).toThrow(message.invalidPersonaId(''));
+    // "17/big5" would otherwise get the seed path of persona 17's big5 stream.
+    expect(() => personaRng(1, '17/big5')).toThrow(message.personaIdWithSlash('17/big5'));
+    expect(() => personaStream(1, 'a/b', 'values')).toThrow(message.personaIdWithSlash('a/b'));
     expect(() => personaStream(1, 1.5, 'big5')).toThrow(message.invalidPersonaId(1.5));
     expect(() => personaStream(1, 1, 'a/b')).toThrow(message.invalidAttribute('a/b'));
     expect(() => personaStream(1, 1, '')).toThrow(message.invalidAttribute(''));

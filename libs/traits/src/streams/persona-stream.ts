@@ -20,8 +20,8 @@ export const TRAIT_STREAMS = { bigFive: 'big5', values: 'values' } as const;
  * the others. Same seed, persona id and attribute give the same stream on
  * every platform.
  *
- * @throws RangeError when `personaId` is empty or not an integer/string, or
- *   `attribute` is empty or contains "/" (the seed-path separator).
+ * @throws RangeError when `personaId` is empty, not an integer/string or
+ *   contains "/", or `attribute` is empty or contains "/" (the seed-path separator).
  * @example
  * personaStream(1, 17, 'big5').path; // '1/persona:17/big5'
  */
@@ -34,12 +34,15 @@ export function personaStream(seed: number | string, personaId: string | number,
  * `attributeStream(personaRng(s, id), a)` is `personaStream(s, id, a)` (same seed path,
  * same numbers) without hashing the persona part again for each attribute.
  *
- * @throws RangeError when `personaId` is empty or not an integer/string.
+ * @throws RangeError when `personaId` is empty, not an integer/string, or a
+ *   string containing "/" (the seed-path separator: "17/big5" would otherwise
+ *   name persona 17's big5 stream).
  */
 export function personaRng(seed: number | string, personaId: string | number): Rng {
   if (typeof personaId === 'number' ? !Number.isInteger(personaId) : typeof personaId !== 'string' || personaId === '') {
     throw new RangeError(message.invalidPersonaId(personaId));
   }
+  if (typeof personaId === 'string' && personaId.includes('/')) throw new RangeError(message.personaIdWithSlash(personaId));
   return seedRng(seed).split(`persona:${personaId}`);
 }
 

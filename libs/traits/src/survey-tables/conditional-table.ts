@@ -66,7 +66,7 @@ export function buildTable(
     let sum = 0;
     for (let y = 0; y < outcomes; y++) {
       const p = numberAt(row[y], file, `${field}[${x}][${y}]`);
-      if (p < 0) throw new InputError(message.probabilityRowSum(p), { file, field: `${field}[${x}][${y}]` });
+      if (p < 0) throw new InputError(message.negativeProbability(p), { file, field: `${field}[${x}][${y}]` });
       probabilities[x * outcomes + y] = p;
       sum += p;
       cumulative[x * outcomes + y] = sum;

@@ -42,14 +42,17 @@ function correlations(b: PersonalityBatch): Float64Array {
   return r;
 }
 
+/** Trait t's mean at one of big-five.json's age knots (read from the JSON). */
+const knotMean = (t: number, age: number) => big5Json.ageTrajectory.means[traits[t]!][big5Json.ageTrajectory.ages.indexOf(age)] as number;
+
 /** Large-sample SE of a Pearson r at population ρ: (1 − ρ²)/√n. */
 const seR = (rho: number, n: number) => (1 - rho * rho) / Math.sqrt(n);
 
-describe('drawPersonalities at n = 100,000 (age 40, men)', () => {
+describe('drawPersonalities at n = 100,000 (age 44.5, men)', () => {
   let batch: PersonalityBatch;
   let r: Float64Array;
   beforeAll(() => {
-    batch = drawPersonalities(model, 2026, ids(N), new Float64Array(N).fill(40), new Uint8Array(N).fill(1));
+    batch = drawPersonalities(model, 2026, ids(N), new Float64Array(N).fill(44.5), new Uint8Array(N).fill(1));
     r = correlations(batch);
   });
 
@@ -90,10 +93,9 @@ describe('drawPersonalities at n = 100,000 (age 40, men)', () => {
     for (let k = 2; k <= 5; k++) expect(byDistance[k]).toBeLessThan(byDistance[k - 1]!);
   });
 
-  it('has the Big Five means of the sources at age 40 for men (−d/2), within 5 SE = 5/√n', () => {
-    const at40 = big5Json.ageTrajectory.ages.indexOf(40);
+  it('has the Big Five means of the sources at the 40-49 knot (44.5) for men (−d/2), within 5 SE = 5/√n', () => {
     for (let t = 0; t < 5; t++) {
-      const expected = big5Json.ageTrajectory.means[traits[t]!][at40] - big5Json.sexDifferences.d[traits[t]!] / 2;
+      const expected = knotMean(t, 44.5) - big5Json.sexDifferences.d[traits[t]!] / 2;
       approxEqual(mean(column(batch, t)), expected, { abs: 5 / Math.sqrt(N) }, `mean ${traits[t]}`);
     }
   });
@@ -102,7 +104,7 @@ describe('drawPersonalities at n = 100,000 (age 40, men)', () => {
     const cuts: number[] = big5Json.levels.cuts;
     const labels: string[] = big5Json.levels.labels;
     for (let t = 0; t < 5; t++) {
-      const mu = -big5Json.sexDifferences.d[traits[t]!] / 2; // age 40 knot is 0
+      const mu = knotMean(t, 44.5) - big5Json.sexDifferences.d[traits[t]!] / 2;
       const expected = levelProportions(cuts, mu);
       const counts = [0, 0, 0, 0, 0];
       for (const z of column(batch, t)) counts[labels.indexOf(bigFiveLevel(z, cuts))]! += 1;
@@ -119,23 +121,21 @@ describe('age and sex effects (n = 50,000 per group)', () => {
   const group = (age: number, sex: number, prefix: string) =>
     drawPersonalities(model, 7, ids(n, prefix), new Float64Array(n).fill(age), new Uint8Array(n).fill(sex));
 
-  it('shifts the Big Five means by the published age curve and sex difference (women 70 − men 20)', () => {
-    const a = group(70, 2, 'a');
-    const b = group(20, 1, 'b');
-    const k70 = big5Json.ageTrajectory.ages.indexOf(70);
-    const k20 = big5Json.ageTrajectory.ages.indexOf(20);
+  it('shifts the Big Five means by the published age curve and sex difference (women 74.5 − men 24.5)', () => {
+    const a = group(74.5, 2, 'a');
+    const b = group(24.5, 1, 'b');
     for (let t = 0; t < 5; t++) {
       const name = traits[t]!;
-      const expected = big5Json.ageTrajectory.means[name][k70] - big5Json.ageTrajectory.means[name][k20] + big5Json.sexDifferences.d[name];
+      const expected = knotMean(t, 74.5) - knotMean(t, 24.5) + big5Json.sexDifferences.d[name];
       approxEqual(mean(column(a, t)) - mean(column(b, t)), expected, { abs: 5 * Math.sqrt(2 / n) }, `Δ ${name}`);
     }
   });
 
-  it('shifts value means by the centred PPBS age-group and gender means (women 75 − men 45)', () => {
+  it('shifts value means by the centred PPBS age-group and gender means (women 75 − men 44.5)', () => {
     const a = group(75, 2, 'c');
-    const b = group(45, 1, 'd');
-    // Closed form from the JSON's published tables: 75 is beyond the last knot (65+), 45 halfway between
-    // the 35-44 and 45-54 knots; each group and each sex centred over the ten values.
+    const b = group(44.5, 1, 'd');
+    // Closed form from the JSON's published tables: 75 is beyond the last knot (65+, 74.35), 44.5 halfway
+    // between the 35-44 (39.5) and 45-54 (49.5) knots; each group and each sex centred over the ten values.
     const { groupMeans } = valuesJson.ageTrajectory;
     const sexes = valuesJson.sexDifferences.groupMeans;
     const groupMean = (g: number) => valueNames.reduce((s, n) => s + groupMeans[n][g], 0) / 10;

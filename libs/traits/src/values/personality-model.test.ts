@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '@persona/core';
-import { approxEqual } from '../../test/approx-equal.js';
+import { approxEqual, rFixture } from '../../test/approx-equal.js';
 import { message } from '../messages.js';
 import { loadBigFiveData } from '../big-five/big-five-data.js';
 import { parseSchwartzData, schwartzDataPath } from './schwartz-data.js';
 import { personalityModel } from './personality-model.js';
-import { symmetricEigen } from './symmetric-eigen.js';
+import { smallestEigenvalue, symmetricEigen } from './symmetric-eigen.js';
 
 const raw = () => JSON.parse(readFileSync(schwartzDataPath, 'utf8'));
 const D = 15;
@@ -38,7 +38,10 @@ describe('personalityModel', () => {
     const big5 = loadBigFiveData().correlation;
     for (let i = 0; i < 5; i++) for (let j = 0; j < 5; j++) expect(model.correlation[i * D + j]).toBe(big5[i * 5 + j]);
     for (let i = 0; i < D; i++) expect(model.correlation[i * D + i]).toBe(1);
-    expect(Math.min(...symmetricEigen(model.correlation, D).values)).toBeGreaterThan(0.009);
+    // The floor is checked, not assumed: λ_min ≥ minEigenvalue·(1 − 1e-9), and the reported λ_min is the matrix's.
+    const lambdaMin = Math.min(...symmetricEigen(model.correlation, D).values);
+    expect(lambdaMin).toBeGreaterThanOrEqual(raw().jointCorrection.minEigenvalue * (1 - 1e-9));
+    approxEqual(model.correction.minEigenvalue, lambdaMin, { rel: 1e-12 }, 'reported λ_min');
     expect(model.correction.maxAbsChange).toBeLessThan(0.05);
   });
 
@@ -64,6 +67,52 @@ describe('personalityModel', () => {
     const m = personalityModel(loadBigFiveData(), parseSchwartzData(json, 'schwartz.json'));
     expect(m.correction.applied).toBe(false);
     expect(m.correlation).toEqual(m.assembled);
+  });
+
+  it('requires 0 < minEigenvalue < λ_min of the Big Five matrix (0.5741), naming the field and the allowed range', () => {
+    // λ_min of R_big5 by R eigen() (oracle: big-five-linalg.json).
+    const { values } = rFixture<{ values: number[] }>('big-five-linalg.json');
+    const bigFiveMin = Math.min(...values);
+    approxEqual(bigFiveMin, 0.5741173, { abs: 1e-7 }, 'λ_min(R_big5)');
+    const withFloor = (delta: number) => {
+      const json = raw();
+      json.jointCorrection.minEigenvalue = delta;
+      return json;
+    };
+    // Outside (0, 1): rejected when the file is read.
+    for (const delta of [2, 1, 0, -1]) {
+      expect(() => parseSchwartzData(withFloor(delta), 's.json')).toThrow(
+        new InputError(message.minEigenvalueRange(delta), { file: 's.json', field: 'jointCorrection.minEigenvalue' }).message,
+      );
+    }
+    // In [λ_min(R_big5), 1): rejected when the model is built (it used to zero every trait–value correlation and say converged).
+    for (const delta of [0.6, 0.5742]) {
+      let error: unknown;
+      try {
+        personalityModel(loadBigFiveData(), parseSchwartzData(withFloor(delta), 's.json'));
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).location).toEqual({ file: 's.json', field: 'jointCorrection.minEigenvalue' });
+      expect((error as InputError).reason).toBe(message.minEigenvalueRange(delta, smallestEigenvalue(loadBigFiveData().correlation, 5)));
+      expect((error as InputError).reason).toContain('(0, 0.5741)');
+    }
+    // Just inside the range: accepted, the floor holds and the correction converges.
+    const m = personalityModel(loadBigFiveData(), parseSchwartzData(withFloor(0.3), 's.json'));
+    expect(m.correction.converged).toBe(true);
+    expect(m.correction.minEigenvalue).toBeGreaterThanOrEqual(0.3 * (1 - 1e-9));
+  });
+
+  it('rejects kappa outside [0, 1) saying the expected range', () => {
+    for (const kappa of [1.5, 1, -0.1]) {
+      const json = raw();
+      json.intercorrelation.kappa = kappa;
+      expect(() => parseSchwartzData(json, 's.json')).toThrow(
+        new InputError(message.kappaRange(kappa), { file: 's.json', field: 'intercorrelation.kappa' }).message,
+      );
+    }
+    expect(message.kappaRange(1.5)).toContain('[0, 1)');
   });
 
   it('rejects bad schwartz.json fields with the shared messages', () => {

@@ -7,6 +7,7 @@ import { loadSchwartzData, type SchwartzData } from './schwartz-data.js';
 import { SCHWARTZ_VALUES } from './schwartz-values.js';
 import { traitValueCorrelations } from './trait-value-correlations.js';
 import { nearestCorrelationMatrix } from './nearest-correlation.js';
+import { smallestEigenvalue } from './symmetric-eigen.js';
 
 /** Number of dimensions of the joint model: 5 traits + 10 values. */
 const D = 15;
@@ -32,8 +33,20 @@ export interface PersonalityModel {
   readonly correlation: Float64Array;
   /** Its lower Cholesky factor, row-major. */
   readonly cholesky: Float64Array;
-  /** Whether the nearest-correlation correction was applied, and how much it moved. */
-  readonly correction: { readonly applied: boolean; readonly maxAbsChange: number; readonly iterations: number; readonly converged: boolean };
+  /**
+   * Whether the nearest-correlation correction was applied, how much it moved,
+   * and whether it converged: `converged` is false when the iterations hit
+   * their limit or the result's smallest eigenvalue (`minEigenvalue`; when
+   * not applied: of the assembled matrix) is below the floor of schwartz.json
+   * (see nearestCorrelationMatrix).
+   */
+  readonly correction: {
+    readonly applied: boolean;
+    readonly maxAbsChange: number;
+    readonly iterations: number;
+    readonly converged: boolean;
+    readonly minEigenvalue: number;
+  };
 }
 
 /**
@@ -44,7 +57,10 @@ export interface PersonalityModel {
  * `"jointCorrection": {"method": "higham2002"}`, the nearest correlation
  * matrix (Higham 2002) with eigenvalues ≥ `minEigenvalue` replaces it, the
  * Big Five block held fixed at its published values; with `"none"` it is an
- * `InputError` (`message.jointNotPositiveDefinite`).
+ * `InputError` (`message.jointNotPositiveDefinite`). With `"higham2002"`,
+ * `minEigenvalue` must lie below λ_min of the Big Five matrix (by Cauchy
+ * interlacing no matrix containing that block has a larger smallest
+ * eigenvalue), else an `InputError` (`message.minEigenvalueRange`).
  *
  * Drawing z = μ + L·e with L lower-triangular and the traits first makes the
  * Big Five depend only on their own five normals (L₁₁ = chol(R_big5)), and
@@ -65,11 +81,21 @@ export function personalityModel(bigFive: BigFiveData = loadBigFiveData(), schwa
         v === w ? 1 : schwartz.kappa * Math.cos(schwartz.angles[v]! - schwartz.angles[w]!);
     }
   }
+  if (schwartz.jointCorrection === 'higham2002') {
+    const floor = smallestEigenvalue(bigFive.correlation, 5);
+    if (!(schwartz.minEigenvalue < floor)) {
+      throw new InputError(message.minEigenvalueRange(schwartz.minEigenvalue, floor), {
+        file: schwartz.file,
+        field: 'jointCorrection.minEigenvalue',
+      });
+    }
+  }
   let correlation: Float64Array = assembled;
   let factor: Float64Array;
-  let correction = { applied: false, maxAbsChange: 0, iterations: 0, converged: true };
+  let correction: PersonalityModel['correction'] = { applied: false, maxAbsChange: 0, iterations: 0, converged: true, minEigenvalue: 0 };
   try {
     factor = cholesky(assembled, D);
+    correction = { ...correction, minEigenvalue: smallestEigenvalue(assembled, D) };
   } catch (error) {
     if (schwartz.jointCorrection === 'none') {
       throw new InputError(message.jointNotPositiveDefinite((error as Error).message), { file: schwartz.file, field: 'jointCorrection' });
@@ -78,11 +104,20 @@ export function personalityModel(bigFive: BigFiveData = loadBigFiveData(), schwa
     for (let i = 0; i < 5; i++) for (let j = 0; j < 5; j++) fixed[i * D + j] = 1;
     const nearest = nearestCorrelationMatrix(assembled, D, { minEigenvalue: schwartz.minEigenvalue, fixed });
     correlation = nearest.matrix;
-    correction = { applied: true, maxAbsChange: nearest.maxAbsChange, iterations: nearest.iterations, converged: nearest.converged };
+    correction = {
+      applied: true,
+      maxAbsChange: nearest.maxAbsChange,
+      iterations: nearest.iterations,
+      converged: nearest.converged,
+      minEigenvalue: nearest.minEigenvalue,
+    };
     try {
       factor = cholesky(correlation, D);
     } catch (again) {
-      throw new InputError(message.jointNotPositiveDefinite((again as Error).message), { file: schwartz.file, field: 'jointCorrection' });
+      throw new InputError(message.correctedNotPositiveDefinite((again as Error).message, nearest.minEigenvalue), {
+        file: schwartz.file,
+        field: 'jointCorrection',
+      });
     }
   }
   return {

@@ -1,20 +1,41 @@
+import { message } from '../messages.js';
+
+/** An eigen-decomposition and whether the Jacobi sweeps reached the tolerance. */
+export interface SymmetricEigen {
+  readonly values: Float64Array;
+  /** Eigenvectors as the columns of an n×n row-major matrix. */
+  readonly vectors: Float64Array;
+  /** False when `maxSweeps` sweeps left off-diagonal mass above 1e-28 of the total (or the input held NaN). */
+  readonly converged: boolean;
+  readonly sweeps: number;
+}
+
 /**
  * Eigen-decomposition A = V·diag(λ)·Vᵀ of a symmetric n×n matrix (row-major)
  * by the cyclic Jacobi method (Golub & Van Loan, Matrix Computations, 4th ed.,
- * §8.5.3), swept until the off-diagonal mass is below 1e-14 of the total. Fine
- * for the small matrices of this library (n ≤ ~50). Eigenvectors are the
+ * §8.5.3), swept until the off-diagonal mass (Σ_{i≠j} a_ij²) is at most 1e-28
+ * of the total (Σ a_ij²), or at most `maxSweeps` sweeps; `converged` says
+ * which (the method converges quadratically, so 100 sweeps are never reached
+ * for a finite matrix of this library's sizes, n ≤ ~50). Eigenvectors are the
  * columns of `vectors`; eigenvalues are not sorted.
  */
-export function symmetricEigen(a: Float64Array, n: number): { values: Float64Array; vectors: Float64Array } {
+export function symmetricEigen(a: Float64Array, n: number, { maxSweeps = 100 }: { maxSweeps?: number } = {}): SymmetricEigen {
   const m = Float64Array.from(a);
   const v = new Float64Array(n * n);
   for (let i = 0; i < n; i++) v[i * n + i] = 1;
   let total = 0;
   for (let i = 0; i < n * n; i++) total += m[i]! * m[i]!;
-  for (let sweep = 0; sweep < 100; sweep++) {
+  let converged = false;
+  let sweeps = 0;
+  for (;;) {
     let off = 0;
     for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += 2 * m[p * n + q]! * m[p * n + q]!;
-    if (off <= 1e-28 * total) break;
+    if (off <= 1e-28 * total) {
+      converged = true;
+      break;
+    }
+    if (sweeps === maxSweeps) break;
+    sweeps++;
     for (let p = 0; p < n; p++) {
       for (let q = p + 1; q < n; q++) {
         const apq = m[p * n + q]!;
@@ -46,5 +67,16 @@ export function symmetricEigen(a: Float64Array, n: number): { values: Float64Arr
   }
   const values = new Float64Array(n);
   for (let i = 0; i < n; i++) values[i] = m[i * n + i]!;
-  return { values, vectors: v };
+  return { values, vectors: v, converged, sweeps };
+}
+
+/**
+ * λ_min of a symmetric n×n matrix, by {@link symmetricEigen}.
+ *
+ * @throws RangeError (message `eigenNotConverged`) when the Jacobi sweeps did not converge.
+ */
+export function smallestEigenvalue(a: Float64Array, n: number): number {
+  const eigen = symmetricEigen(a, n);
+  if (!eigen.converged) throw new RangeError(message.eigenNotConverged(n, eigen.sweeps));
+  return Math.min(...eigen.values);
 }
