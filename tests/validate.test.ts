@@ -67,23 +67,38 @@ describe('persona validate', () => {
     expect(out.inconsistent).toBe(2);
     // The child's block starts on line 16 (14 lines + a blank line); the third on line 31. The child's
     // "Non-Veteran" stands where the census writes "N/A (less than 17 years old)": a universe matter. Its
-    // income 178900 is household income (PERSONA's convention, read as HINCP), so no income rule fires.
+    // income 178900, read as personal income (PINCP, the default), is both outside PINCP's universe (under 15)
+    // and a six-figure income at 9 (2024 PUMS dictionary; rules.json).
     expect(out.violations.filter((v) => v.index === 1).map((v) => [v.rule, v.kind, v.line])).toEqual([
       ['labor-force-under-16', 'contradiction', 16],
       ['class-of-worker-under-16', 'contradiction', 16],
+      ['income-universe', 'universe', 16],
+      ['income-minor-six-figures', 'contradiction', 16],
       ['veteran-status-universe', 'universe', 16],
     ]);
-    // HINCP's bottom code is -59,999 (2024 PUMS dictionary): -60000 is a contradiction.
+    // PINCP's bottom code is -19,998 (2024 PUMS dictionary): -60000 is a contradiction.
     expect(out.violations.filter((v) => v.index === 2)).toEqual([
-      expect.objectContaining({ rule: 'household-income-range', kind: 'contradiction', line: 31, values: { HINCP: -60000 } }),
+      expect.objectContaining({ rule: 'personal-income-range', kind: 'contradiction', line: 31, values: { PINCP: -60000 } }),
     ]);
-    expect(out.byKind).toEqual({ contradiction: 3, universe: 1, code: 0 });
+    expect(out.byKind).toEqual({ contradiction: 4, universe: 2, code: 0 });
     expect(out.inconsistentByKind).toEqual({ contradiction: 2, universe: 1, code: 0 });
     const text = persona(['validate', 'bad.txt'], s.dir);
     expect(text.code).toBe(3);
     expect(text.stdout).toContain('bad.txt:line 16: labor-force-under-16 [contradiction]: AGEP=9, ESR=1');
-    expect(text.stdout).toContain(personasMessage.validateViolations(4, 2, 3, { contradiction: 3, universe: 1, code: 0 }));
+    expect(text.stdout).toContain(personasMessage.validateViolations(6, 2, 3, { contradiction: 4, universe: 2, code: 0 }));
     expect(text.stdout).toContain(personasMessage.rulesApplicable(out.rulesApplicable, RULES));
+    // Read as household income (HINCP: no age universe), the child's income breaks no rule; HINCP's bottom code
+    // is -59,999, so -60000 is still a contradiction.
+    const household = JSON.parse(persona(['validate', 'bad.txt', '--json', '--persona-income', 'hincp'], s.dir).stdout) as ValidateOutput;
+    expect(household.violations.map((v) => [v.index, v.rule, v.kind])).toEqual([
+      [1, 'labor-force-under-16', 'contradiction'],
+      [1, 'class-of-worker-under-16', 'contradiction'],
+      [1, 'veteran-status-universe', 'universe'],
+      [2, 'household-income-range', 'contradiction'],
+    ]);
+    const wrong = persona(['validate', 'bad.txt', '--persona-income', 'family'], s.dir);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--persona-income');
   });
 
   it('reads our .jsonl and names the record id of a tampered persona', () => {
@@ -208,10 +223,10 @@ describe('persona validate', () => {
   });
 
   it("reads PERSONA's release in every form: .csv, .jsonl, .json (strings or objects), .txt.gz, with a byte-order mark", () => {
-    // An 8-year-old with PERSONA's "Non-Veteran", "Not in labor force" and a household income (FORMAT.md):
-    // two universe matters, no contradiction; and the nurse, clean.
+    // An 8-year-old with PERSONA's "Non-Veteran", "Not in labor force" and an income (FORMAT.md): three universe
+    // matters (income read as PINCP, blank under 15), no contradiction; and the nurse, clean.
     const child = block({ age: '8', sex: 'Female', 'employment status': 'Not in labor force', 'veteran status': 'Non-Veteran', income: '72000.0', education: 'Grade 3' });
-    const expected = { personas: 2, format: 'persona-hf', byKind: { contradiction: 0, universe: 2, code: 0 }, inconsistentByKind: { contradiction: 0, universe: 1, code: 0 } };
+    const expected = { personas: 2, format: 'persona-hf', byKind: { contradiction: 0, universe: 3, code: 0 }, inconsistentByKind: { contradiction: 0, universe: 1, code: 0 } };
     const csvField = (text: string) => `"${text.replaceAll('"', '""')}"`;
     const forms: [string, string | Buffer][] = [
       ['hf.csv', `persona\n${csvField(block(nurse))}\n${csvField(child)}\n`],
@@ -229,7 +244,7 @@ describe('persona validate', () => {
       expect([name, r.code, r.stderr]).toEqual([name, 3, '']);
       const out = JSON.parse(r.stdout) as ValidateOutput;
       expect(out, name).toMatchObject(expected);
-      expect(out.violations.map((v) => v.rule), name).toEqual(['employment-status-universe', 'veteran-status-universe']);
+      expect(out.violations.map((v) => v.rule), name).toEqual(['employment-status-universe', 'income-universe', 'veteran-status-universe']);
     }
     // The nurse's lines hold no line break of the file in .jsonl (lines known); in the .csv the persona
     // strings span lines, so the child is "record 1" (0-based, as --json "index"), not a file line.

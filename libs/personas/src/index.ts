@@ -18,5 +18,14 @@ export { personaHfAttributes, type PersonaHfAttribute } from './persona-hf/perso
 export { personaHfFields, type UnrecognisedValue } from './persona-hf/persona-hf-fields.js';
 export { personasToCensus, type PersonaCensus, type UnmappedValue } from './persona-hf/persona-census.js';
 export { parsePersonaBlock, splitPersonaBlocks, type ParsedPersona, type PersonaField } from './persona-hf/persona-block.js';
-export { PERSONA_ATTRIBUTES, PERSONA_DETAIL_ATTRIBUTES, PERSONA_RECODES, normaliseLabel, type PersonaAttribute, type LabelMatch } from './persona-hf/persona-vocabulary.js';
+export {
+  PERSONA_ATTRIBUTES,
+  PERSONA_DETAIL_ATTRIBUTES,
+  PERSONA_INCOME_READINGS,
+  PERSONA_RECODES,
+  normaliseLabel,
+  type PersonaAttribute,
+  type PersonaIncomeReading,
+  type LabelMatch,
+} from './persona-hf/persona-vocabulary.js';
 export { validatePersonaFile, PUMS_CODE_RULE, VALIDATE_FORMATS, VIOLATION_KINDS, type ValidateFormat, type ViolationKind, type PersonaFileValidation } from './validate/validate-persona-file.js';

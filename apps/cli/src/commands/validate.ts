@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
-import { personasMessage, VALIDATE_FORMATS, validatePersonaFile } from '@persona/personas';
+import { PERSONA_INCOME_READINGS, personasMessage, VALIDATE_FORMATS, validatePersonaFile } from '@persona/personas';
 import { action, ExitCode, printJson } from '../kit.js';
 import { choiceOption } from '../options.js';
 
 interface ValidateOptions {
   format: string;
+  personaIncome: string;
   json?: boolean;
 }
 
@@ -15,6 +16,11 @@ export function register(program: Command): void {
     .description("check a persona file (ours, or PERSONA's Hugging Face release format) against the consistency rules")
     .argument('<file>', 'persona file: .jsonl, .csv or .parquet of persona generate, or PERSONA persona strings (.txt blocks, a .json array of strings, or a "persona" field in .jsonl/.csv/.json/.parquet); .gz reads as the file it holds')
     .option('--format <format>', `input format: ${VALIDATE_FORMATS.join(', ')}`, 'auto')
+    .option(
+      '--persona-income <reading>',
+      `PERSONA's income read as personal (pincp) or household (hincp) income: ${PERSONA_INCOME_READINGS.join(', ')}`,
+      'pincp',
+    )
     .option('--json', 'print exactly one JSON document on stdout')
     .addHelpText(
       'after',
@@ -32,7 +38,10 @@ code the 2024 PUMS dictionary does not list (census.SEX = "9"), or a blank
 where it has no N/A code (census.SEX = null), is a violation of rule
 "pums-code" (kind "code"), and the rules reading that field are skipped for
 the persona, so one fault counts once. PERSONA's files: its words are read as
-the PUMS codes they name, its income as household income (HINCP); values
+the PUMS codes they name; its income, whose PUMS variable PERSONA does not
+document, as personal income (PINCP: none under 15, no six-figure income
+under 18) or with --persona-income hincp as household income (HINCP: minors
+may carry it); -60000.0 is outside both dictionary ranges. Values
 that map to no PUMS code are listed under "unrecognised" and not checked.
 A persona is named by its file line, or as "record k" (k from 0, as --json
 "index") when its line is unknown.
@@ -51,7 +60,8 @@ format without census.AGEP, no rule applicable to any persona).`,
 
 async function runValidate(file: string, options: ValidateOptions): Promise<number> {
   const format = choiceOption('--format', options.format, VALIDATE_FORMATS);
-  const result = await validatePersonaFile(file, format);
+  const personaIncome = choiceOption('--persona-income', options.personaIncome, PERSONA_INCOME_READINGS);
+  const result = await validatePersonaFile(file, format, personaIncome);
   const consistent = result.violations.length === 0;
   if (options.json) printJson({ ...result, consistent });
   else {

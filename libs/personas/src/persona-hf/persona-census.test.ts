@@ -77,7 +77,7 @@ describe('PERSONA persona strings → census categories', () => {
     const read = (key: string, value: string) => PERSONA_DETAIL_ATTRIBUTES.find((a) => a.key === key)!.match(value);
     expect(PERSONA_DETAIL_ATTRIBUTES.map((a) => [a.key, a.variable])).toEqual([
       ['class of worker', 'COW'],
-      ['income', 'HINCP'],
+      ['income', 'PINCP'],
       ['fertility', 'FER'],
       ['cognitive difficulty', 'DREM'],
       ['ability to speak english', 'ENG'],
@@ -101,7 +101,7 @@ describe('PERSONA persona strings → census categories', () => {
     expect(read('fertility', 'N/A (less than 15 years/greater than 50 years/ male)')).toEqual({ kind: 'blank' });
     expect(read('class of worker', 'Not applicable')).toEqual({ kind: 'blank' });
     expect(read('class of worker', 'Freelancer')).toEqual({ kind: 'unrecognised' });
-    // Income: dollars as PERSONA writes them (read as household income HINCP, negative for a loss); a range is never guessed.
+    // Income: dollars as PERSONA writes them (PINCP, or HINCP by the validate option; negative for a loss); a range is never guessed.
     expect(read('income', '62000.0')).toEqual({ kind: 'code', code: 62000 });
     expect(read('income', '-60000.0')).toEqual({ kind: 'code', code: -60000 });
     expect(read('income', '$62,000')).toEqual({ kind: 'code', code: 62000 });

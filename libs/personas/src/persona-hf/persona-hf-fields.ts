@@ -2,7 +2,7 @@ import { InputError, type InputLocation } from '@persona/core';
 import { message } from '../messages.js';
 import { censusBlankAllowed } from '../record/census-labels.js';
 import type { ParsedPersona } from './persona-block.js';
-import { normaliseLabel, PERSONA_ATTRIBUTES, PERSONA_DETAIL_ATTRIBUTES, type PersonaAttribute } from './persona-vocabulary.js';
+import { normaliseLabel, PERSONA_ATTRIBUTES, PERSONA_DETAIL_ATTRIBUTES, type PersonaAttribute, type PersonaIncomeReading } from './persona-vocabulary.js';
 import { NOT_AVAILABLE } from '../text/attribute-block.js';
 import { personaHfAttributes } from './persona-hf-attributes.js';
 
@@ -50,16 +50,17 @@ const READERS: ReadonlyMap<string, PersonaAttribute> = new Map(
  *   these stand where the census writes N/A, so they break only rules of kind
  *   `universe` (a labelling matter), never a `contradiction`; "Employed" at 10
  *   is a contradiction;
- * - `income` is read as household income (HINCP, see `income` in
- *   persona-vocabulary.ts): minors carry it, so no personal-income rule
- *   applies to it; only a value outside HINCP's dictionary range (−60000.0) is
- *   a contradiction;
+ * - `income` is filed under PINCP (`incomeReading` 'pincp': the personal-income
+ *   rules apply to it) or HINCP ('hincp': minors may carry it, only a value
+ *   outside HINCP's range is a contradiction); see `PERSONA_INCOME_READINGS`
+ *   in persona-vocabulary.ts;
  * - a "not applicable" word for a variable whose dictionary entry has no blank
  *   (disability, health insurance, sex, race, age, …) expresses no PUMS code: it
  *   is listed in `unrecognised` (reason `no N/A code`) and the variable left absent.
  * @param where the record's location, used for errors: its file, and its line or `index`.
  * @param record 0-based position of the persona in its file (for `unrecognised`).
  * @param lineOf the file line of a key's line within the block, or undefined when file lines are unknown.
+ * @param incomeReading whether PERSONA's `income` is read as personal (PINCP) or household (HINCP) income.
  * @throws {InputError} for a key that is not one of PERSONA's 33 (naming its line, or the record, and the key).
  */
 export function personaHfFields(
@@ -68,6 +69,7 @@ export function personaHfFields(
   record: number,
   lineOf: (lineInBlock: number) => number | undefined,
   unrecognised: UnrecognisedValue[],
+  incomeReading: PersonaIncomeReading,
 ): Map<string, number | null> {
   const known = new Set(personaHfAttributes().map((a) => a.key));
   const fields = new Map<string, number | null>();
@@ -78,8 +80,9 @@ export function personaHfFields(
     const reader = READERS.get(key);
     if (reader === undefined || normaliseLabel(field.value) === normaliseLabel(NOT_AVAILABLE)) continue;
     const match = reader.match(field.value);
-    if (match.kind === 'code') fields.set(reader.variable, match.code);
-    else if (match.kind === 'blank' && censusBlankAllowed(reader.variable)) fields.set(reader.variable, null);
+    const variable = key === 'income' && incomeReading === 'hincp' ? 'HINCP' : reader.variable;
+    if (match.kind === 'code') fields.set(variable, match.code);
+    else if (match.kind === 'blank' && censusBlankAllowed(variable)) fields.set(variable, null);
     else unrecognised.push({ key, value: field.value, index: record, ...at, reason: match.kind === 'blank' ? 'no N/A code' : 'unrecognised' });
   }
   return fields;

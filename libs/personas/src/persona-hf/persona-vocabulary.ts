@@ -295,7 +295,7 @@ export const PERSONA_ATTRIBUTES: readonly PersonaAttribute[] = [
  * The census recodes a parsed persona file carries (each needs only columns
  * of {@link PERSONA_ATTRIBUTES}). PERSONA has no Hispanic-origin field and no
  * state, so `hispanic_origin`, `race_ethnicity`, `race_hispanic` and
- * `census_region` cannot be derived; `personal_income` is left out because PERSONA's income is not PINCP.
+ * `census_region` cannot be derived; `personal_income` is left out because PERSONA's income may not be PINCP (see `income`).
  */
 export const PERSONA_RECODES: readonly string[] = [
   'age_group',
@@ -325,20 +325,31 @@ export const PERSONA_RECODES: readonly string[] = [
 export const PERSONA_UNIVERSE_ASSUMED: Readonly<Record<string, string>> = Object.freeze({ disability: 'DIS', health_insurance: 'HICOV' });
 
 /**
+ * How PERSONA's `income` is read: as personal income (PUMS PINCP) or household
+ * income (HINCP). PERSONA does not document which it drew (the project's
+ * reference notes list it as unresolved): in the release it behaves like
+ * household income — minors carry it — yet it is written as a personal
+ * attribute, and the PERSONA paper's critics count minors with six-figure
+ * incomes as inconsistent. Read as PINCP, the personal-income rules apply
+ * (none under 15, kind `universe`; no six-figure income under 18 and nothing
+ * below the −19,998 bottom code, kind `contradiction`); read as HINCP, only a
+ * value outside HINCP's own range (bottom code −59,999) is a contradiction.
+ * PERSONA's `-60000.0` breaks both ranges.
+ */
+export const PERSONA_INCOME_READINGS = ['pincp', 'hincp'] as const;
+export type PersonaIncomeReading = (typeof PERSONA_INCOME_READINGS)[number];
+
+/**
  * PERSONA's `income`: whole dollars written `62000`, `62000.0`, `-60000.0` or
  * `$62,000` (rounded to the dollar); a "not applicable" word is the blank;
  * anything else (a range such as `$50k-60k`) is unrecognised, never guessed.
- * Read as PUMS HINCP (household income, negative for a loss), not PINCP: in the
- * release it behaves like household income — minors carry it (FORMAT.md of
- * the project's reference notes) — so the personal-income rules (PINCP
- * universe 15+, no six-figure income under 18) do not apply to it, and only a
- * value outside HINCP's own range (bottom code −59,999, so PERSONA's
- * `-60000.0`) is a contradiction. Whether PERSONA drew PINCP or HINCP is not
- * documented, which is also why no income margin is compared.
+ * Its PUMS variable is PINCP here; `personaHfFields` files it under HINCP for
+ * the household reading (see {@link PERSONA_INCOME_READINGS}). No income
+ * margin is compared, since the variable is not known.
  */
 const income: PersonaAttribute = {
   key: 'income',
-  variable: 'HINCP',
+  variable: 'PINCP',
   match(value) {
     const text = value.trim().replace(/^\$/, '').replaceAll(',', '');
     if (/^-?\d+(\.\d+)?$/.test(text)) return { kind: 'code', code: Math.round(Number(text)) };
@@ -354,7 +365,7 @@ function dictionaryOnly(key: string, variable: string): PersonaAttribute {
 /**
  * The attributes of PERSONA's persona strings that have a PUMS variable but
  * no census margin, so `persona check` leaves them out: class of worker
- * (COW), income (HINCP, see `income`), fertility (FER: gave birth in the past
+ * (COW), income (PINCP or HINCP, see `income`), fertility (FER: gave birth in the past
  * 12 months), cognitive difficulty (DREM), ability to speak English (ENG),
  * vision difficulty (DEYE) and hearing difficulty (DEAR), each read through
  * the 2024 dictionary's labels (PERSONA writes the PUMS labels). The

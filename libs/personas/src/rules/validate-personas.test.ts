@@ -43,6 +43,8 @@ const cases: [rule: string, base: Fields, change: Fields][] = [
   ['income-minor-six-figures', teen(17, { SCHL: 14, MIL: 4, ESR: 6 }), { PINCP: 178900 }],
   // HINCP's bottom code is -59999 "Loss of -$59,999 or more": PERSONA's -60000.0 is below it.
   ['household-income-range', adult, { HINCP: -60000 }],
+  // PINCP's bottom code is -19998 "Loss of $19998 or more".
+  ['personal-income-range', adult, { PINCP: -19999 }],
   ['wages-under-15', child, { WAGP: 5000 }],
   ['wages-universe', child, { WAGP: 0 }],
   ['education-universe', toddler(2, null), { SCHL: 1 }],

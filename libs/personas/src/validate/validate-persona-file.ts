@@ -11,6 +11,7 @@ import { consistencyRules, RULE_KINDS } from '../rules/consistency-rule.js';
 import { emptyRuleCoverage, validatePersonas, type CheckedRecord, type RuleViolation } from '../rules/validate-personas.js';
 import { parsePersonaBlock, splitPersonaBlocks } from '../persona-hf/persona-block.js';
 import { personaHfFields, type UnrecognisedValue } from '../persona-hf/persona-hf-fields.js';
+import type { PersonaIncomeReading } from '../persona-hf/persona-vocabulary.js';
 
 /** The rule id of a census code that the PUMS data dictionary does not list (kind `code`). */
 export const PUMS_CODE_RULE = 'pums-code';
@@ -66,7 +67,9 @@ type Check = (record: CheckedRecord, where: InputLocation, codes?: readonly Cens
  *   by blank lines (`.txt`, `.txt.gz`), a `.json` array of persona strings (the
  *   re-posted `full.json`) or of objects with a `persona` field, or a
  *   `.jsonl`/`.csv`/`.parquet` whose `persona` field holds one block per record —
- *   parsed by `parsePersonaBlock` and read into PUMS codes by `personaHfFields`;
+ *   parsed by `parsePersonaBlock` and read into PUMS codes by `personaHfFields`,
+ *   its `income` as personal (PINCP, `personaIncome` 'pincp', the default) or
+ *   household income (HINCP, 'hincp'; see `PERSONA_INCOME_READINGS`);
  * - a `.csv` or `.parquet` of `persona generate` (columns `census.X`), found by `auto` only;
  * - `auto`: `.txt` → persona-hf; `.jsonl` → by its first record (`census` → jsonl,
  *   `persona` → persona-hf); `.csv`, `.parquet` → ours when it has `census.*`
@@ -86,7 +89,11 @@ type Check = (record: CheckedRecord, where: InputLocation, codes?: readonly Cens
  *   the file, the line — or the record when the line is unknown — and the field),
  *   or a file to which no rule applies at all.
  */
-export async function validatePersonaFile(path: string, format: ValidateFormat = 'auto'): Promise<PersonaFileValidation> {
+export async function validatePersonaFile(
+  path: string,
+  format: ValidateFormat = 'auto',
+  personaIncome: PersonaIncomeReading = 'pincp',
+): Promise<PersonaFileValidation> {
   const lower = path.toLowerCase().replace(/\.gz$/, '');
   let resolved: PersonaFileValidation['format'];
   let table: Table | undefined;
@@ -131,7 +138,7 @@ export async function validatePersonaFile(path: string, format: ValidateFormat =
   };
   if (resolved === 'jsonl') await readOurJsonl(path, check);
   else if (resolved === 'csv' || resolved === 'parquet') readOurTable(table ?? (await readTable(path)), path, check);
-  else await readPersonaHf(path, lower, table, check, unrecognised);
+  else await readPersonaHf(path, lower, table, check, unrecognised, personaIncome);
   const rulesApplicable = rules.filter((rule) => coverage.applied[rule.id]! > 0).length;
   if (personas > 0 && rulesApplicable === 0) throw new InputError(message.noRuleApplicable(rules.length), { file: path });
   const byRule: Record<string, number> = {};
@@ -289,11 +296,18 @@ async function jsonPersonaStrings(path: string): Promise<string[]> {
   });
 }
 
-async function readPersonaHf(path: string, lower: string, read: Table | undefined, check: Check, unrecognised: UnrecognisedValue[]): Promise<void> {
+async function readPersonaHf(
+  path: string,
+  lower: string,
+  read: Table | undefined,
+  check: Check,
+  unrecognised: UnrecognisedValue[],
+  personaIncome: PersonaIncomeReading,
+): Promise<void> {
   let record = 0;
   const visit = (text: string, where: InputLocation, inFile: boolean, lineOf: (l: number) => number | undefined, line: number | undefined) => {
     const parsed = parsePersonaBlock(text, where, inFile);
-    const fields = personaHfFields(parsed, { file: path, ...(line === undefined ? { index: record } : {}) }, record, lineOf, unrecognised);
+    const fields = personaHfFields(parsed, { file: path, ...(line === undefined ? { index: record } : {}) }, record, lineOf, unrecognised, personaIncome);
     record++;
     check({ fields: (field) => (fields.has(field) ? fields.get(field)! : undefined), ...(line !== undefined ? { line } : {}) }, where);
   };

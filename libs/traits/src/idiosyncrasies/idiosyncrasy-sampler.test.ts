@@ -245,6 +245,17 @@ describe('drawIdiosyncrasies', () => {
     approxEqual(hits / n, p, { abs: 5 * Math.sqrt((p * (1 - p)) / n) }, 'weighted share');
   });
 
+  it('rejects rules whose cells cannot be keyed exactly (more than 2^53 possible cells)', () => {
+    // 60 entries, each requiring code 1 of its own variable: 2^60 class combinations × the age bands.
+    const split: IdiosyncrasyLists = {
+      ...lists,
+      hobbies: lists.hobbies.map((e, i) =>
+        i < 60 ? { ...e, rule: { ...e.rule, requires: [{ variable: `X${i}`, codes: new Set([1]) }], excludes: [] } } : e,
+      ),
+    };
+    expect(() => new IdiosyncrasySampler(split)).toThrow(/possible eligibility cells, more than can be keyed exactly/);
+  });
+
   it('returns every eligible entry when fewer are eligible than asked, and rejects bad counts', () => {
     const infant = { AGEP: 0, SEX: 2 };
     const eligible = sampler.eligibleIndices(infant)[3]!.length;

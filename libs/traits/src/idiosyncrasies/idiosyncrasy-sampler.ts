@@ -81,8 +81,8 @@ export class IdiosyncrasySampler {
   /** Religion family → class (1-based position in `lists.religionFamilies`). */
   private readonly religionClass: Map<string, number>;
   private readonly cells = new Map<number, CellEligibility>();
-  /** Per category, the eligible entries of each distinct bitset met so far (cells with the same set share them). */
-  private readonly sets: Map<string, { readonly entries: Int32Array; readonly cumulative: Float64Array | null }>[];
+  /** Per category: eligible sets met so far (cells with the same set share them), by an FNV-1a hash of their bitset (collisions resolved by comparing the bits). */
+  private readonly sets: Map<number, EligibleSet[]>[];
   private readonly scratch: Uint32Array;
 
   constructor(lists: IdiosyncrasyLists = loadIdiosyncrasyLists()) {
@@ -106,6 +106,9 @@ export class IdiosyncrasySampler {
     this.sets = IDIOSYNCRASY_CATEGORIES.map(() => new Map());
     this.variables = [...sets.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([variable, codeSets]) => classesOf(variable, codeSets));
     const bands = this.ageCuts.length + 1;
+    // A cell key is a mixed-radix number over the age band and every variable's class; it must stay an exact integer.
+    const keySpace = this.variables.reduce((product, v) => product * v.members.length, bands);
+    if (!(keySpace <= Number.MAX_SAFE_INTEGER)) throw new InputError(message.tooManyEligibilityCells(keySpace));
     this.words = [];
     this.ageBits = [];
     this.variableBits = [];
@@ -230,15 +233,17 @@ export class IdiosyncrasySampler {
       const bits = this.scratch;
       const religion = this.religionBits[c];
       const census = cell.bits[c];
-      let setKey = '';
+      let hash = 0x811c9dc5;
       for (let w = 0; w < words; w++) {
         bits[w] = census[w] & religion[k * words + w];
-        setKey += `${bits[w]},`;
+        hash = Math.imul(hash ^ bits[w], 0x01000193);
       }
-      let set = this.sets[c].get(setKey);
+      const bucket = this.sets[c].get(hash) ?? [];
+      let set = bucket.find((known) => sameBits(known.bits, bits, words));
       if (set === undefined) {
         set = eligibleSet(this.lists[IDIOSYNCRASY_CATEGORIES[c]], bits, words);
-        this.sets[c].set(setKey, set);
+        bucket.push(set);
+        this.sets[c].set(hash, bucket);
       }
       entries.push(set.entries);
       cumulative.push(set.cumulative);
@@ -293,19 +298,32 @@ export class IdiosyncrasySampler {
   }
 }
 
+/** A category's eligible entries for one bitset (kept with a copy of the bits it was built from). */
+interface EligibleSet {
+  readonly bits: Uint32Array;
+  readonly entries: Int32Array;
+  readonly cumulative: Float64Array | null;
+}
+
+function sameBits(a: Uint32Array, b: Uint32Array, words: number): boolean {
+  for (let w = 0; w < words; w++) if (a[w] !== b[w]) return false;
+  return true;
+}
+
 /** The entries whose bits are set (increasing index), with their running weight sums unless every weight is 1. */
-function eligibleSet(list: readonly IdiosyncrasyEntry[], bits: Uint32Array, words: number): { entries: Int32Array; cumulative: Float64Array | null } {
+function eligibleSet(list: readonly IdiosyncrasyEntry[], bits: Uint32Array, words: number): EligibleSet {
   const eligible: number[] = [];
   for (let w = 0; w < words; w++) {
     // Lowest set bit first: w*32 + (31 − clz32(x & −x)), then clear it.
     for (let x = bits[w]; x !== 0; x &= x - 1) eligible.push(w * 32 + 31 - Math.clz32(x & -x));
   }
   const entries = Int32Array.from(eligible);
-  if (!eligible.some((i) => list[i].weight !== 1)) return { entries, cumulative: null };
+  const own = bits.slice(0, words);
+  if (!eligible.some((i) => list[i].weight !== 1)) return { bits: own, entries, cumulative: null };
   const sums = new Float64Array(eligible.length);
   let sum = 0;
   eligible.forEach((i, j) => (sums[j] = sum += list[i].weight));
-  return { entries, cumulative: sums };
+  return { bits: own, entries, cumulative: sums };
 }
 
 /** Rejects a count for a category that does not exist (the frozen default counts need no check). */
