@@ -2,34 +2,24 @@ import { InputError } from '@persona/core';
 import { rakingMessage } from '@persona/raking';
 import { describe, expect, it } from 'vitest';
 import { checkRepresentativeness, metricsMessage as message } from '../src/index.js';
+import { catchInputError } from '../../../test-support/input-error.js';
 
 const margins = { margins: { V: { a: 0.5, b: 0.5 } } };
 
-/** The InputError thrown by `f` (fails the test when nothing or something else is thrown). */
-function inputError(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error('expected an InputError');
-}
-
 describe('checkRepresentativeness rejects bad input with the messages of messages.ts', () => {
   it('a margin variable the sample lacks', () => {
-    const e = inputError(() => checkRepresentativeness({ columns: { W: ['a'] } }, margins, { source: { marginsFile: 'm.json' } }));
+    const e = catchInputError(() => checkRepresentativeness({ columns: { W: ['a'] } }, margins, { source: { marginsFile: 'm.json' } }));
     expect(e.reason).toBe(message.variableNotInSample('V', ['W']));
     expect(e.location).toEqual({ file: 'm.json', field: 'margins.V' });
   });
 
   it('a sample category outside the margins, naming the row, line and count, with a spelling hint', () => {
-    const e = inputError(() =>
+    const e = catchInputError(() =>
       checkRepresentativeness({ columns: { V: ['a', 'b', 'c', 'c'] } }, margins, { source: { sampleFile: 's.csv', lineOffset: 2 } }),
     );
     expect(e.reason).toBe(message.categoryWithoutTarget('V', 'c', 2, 2, ['a', 'b'], undefined));
     expect(e.location).toEqual({ file: 's.csv', field: 'V', line: 4 });
-    const hinted = inputError(() => checkRepresentativeness({ columns: { S: ['1', '01'] } }, { margins: { S: { '1': 1, '2': 1 } } }));
+    const hinted = catchInputError(() => checkRepresentativeness({ columns: { S: ['1', '01'] } }, { margins: { S: { '1': 1, '2': 1 } } }));
     expect(hinted.reason).toBe(message.categoryWithoutTarget('S', '01', 1, 1, ['1', '2'], rakingMessage.keyMismatchHint('01', '1')));
   });
 
@@ -39,7 +29,7 @@ describe('checkRepresentativeness rejects bad input with the messages of message
 
   it('bad weights: wrong length, negative, all zero', () => {
     expect(() => checkRepresentativeness({ columns: { V: ['a', 'b'] }, weights: [1] }, margins)).toThrow(message.weightsLength(1, 2));
-    const e = inputError(() =>
+    const e = catchInputError(() =>
       checkRepresentativeness({ columns: { V: ['a', 'b'] }, weights: [1, -1] }, margins, { source: { sampleFile: 's.csv', weightField: 'w', lineOffset: 2 } }),
     );
     expect(e.reason).toBe(message.weightInvalid(1, -1));

@@ -67,7 +67,7 @@ export const message = {
     `invalid count for "${category}": expected a non-negative integer. Value: \`${String(count)}\`.`,
   unknownCategory: (category: string, expected: readonly string[]) => `unknown idiosyncrasy category "${category}" (expected one of: ${expected.join(', ')})`,
   tooManyEligibilityCells: (cells: number) =>
-    `the idiosyncrasy rules split persons into ${cells.toExponential(2)} possible eligibility cells, more than can be keyed exactly (2^53); use fewer distinct code sets per variable`,
+    `the rules of the idiosyncrasy lists (the flags of rules.json and the requires/excludes of the five lists, taken together) split persons into ${cells.toExponential(2)} possible eligibility cells, more than can be keyed exactly (2^53); use fewer distinct code sets per variable`,
   invalidWeight: (what: unknown) => `expected a positive finite weight, got ${JSON.stringify(what)}`,
   // Review fixes (big-five/, values/, survey-tables/, streams/): data-file ranges and shapes
   fixedOrder: (expected: readonly string[], got: unknown) =>

@@ -2,11 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { InputError } from '@persona/core';
 import { describe, expect, it } from 'vitest';
 import { message } from '../messages.js';
 import { Outcome } from './comparisons.js';
 import { comparisonsFromRows, readComparisons } from './read-comparisons.js';
+import { rejectedInputError } from '../../../../test-support/input-error.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'persona-bt-read-'));
 function file(name: string, text: string | Buffer): string {
@@ -15,14 +15,6 @@ function file(name: string, text: string | Buffer): string {
   return path;
 }
 
-async function inputError(promise: Promise<unknown>): Promise<InputError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(InputError);
-  return error as InputError;
-}
 
 describe('readComparisons', () => {
   it('reads winner,loser[,count] CSV and collapses duplicates (no count column: count 1)', async () => {
@@ -64,7 +56,7 @@ describe('readComparisons', () => {
     ];
     for (const [name, text, line, field, reason] of cases) {
       const path = file(name, text);
-      const error = await inputError(readComparisons(path));
+      const error = await rejectedInputError(readComparisons(path));
       expect(error.location).toEqual({ file: path, line, field });
       expect(error.reason).toBe(reason);
       expect(error.message).toBe(`${path}:${line}: field "${field}": ${reason}`);
@@ -73,17 +65,17 @@ describe('readComparisons', () => {
 
   it('names the record for bad JSONL rows, and the columns when they are missing', async () => {
     const bad = file('bad.jsonl', '{"winner":"x","loser":"y"}\n{"winner":"x","loser":"y","count":"-1"}\n');
-    const e1 = await inputError(readComparisons(bad));
+    const e1 = await rejectedInputError(readComparisons(bad));
     // Used to name `index: 1` (the 0-based record); record 1 is on line 2.
     expect(e1.location).toEqual({ file: bad, line: 2, field: 'count' });
     // With a blank line the lines no longer follow the records: the record is named instead.
     const gap = file('gap.jsonl', '{"winner":"x","loser":"y"}\n\n{"winner":"x","loser":"y","count":"-1"}\n');
-    expect((await inputError(readComparisons(gap))).location).toEqual({ file: gap, index: 1, field: 'count' });
+    expect((await rejectedInputError(readComparisons(gap))).location).toEqual({ file: gap, index: 1, field: 'count' });
     const cols = file('cols.csv', 'first,second\nx,y\n');
-    const e2 = await inputError(readComparisons(cols));
+    const e2 = await rejectedInputError(readComparisons(cols));
     expect(e2.reason).toBe(message.btMissingColumns(['first', 'second']));
     const none = file('none.csv', 'winner,loser\n');
-    expect((await inputError(readComparisons(none))).reason).toBe(message.btNoComparisons());
+    expect((await rejectedInputError(readComparisons(none))).reason).toBe(message.btNoComparisons());
   });
 });
 

@@ -2,24 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { InputError } from '@persona/core';
 import { describe, expect, it } from 'vitest';
 import { message } from '../messages.js';
 import { runRule } from './registry.js';
 import { parseProfile, readProfile } from './read-profile.js';
+import { catchInputError } from '../../../../test-support/input-error.js';
 
 const candidates = ['a', 'b', 'c'];
-
-/** The InputError thrown by `f`, for assertions on its parts. */
-function inputError(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('parseProfile', () => {
   it('turns weak orders into dense levels with unlisted candidates tied last (CONTRACTS.md PROFILE.json)', () => {
@@ -38,7 +27,7 @@ describe('parseProfile', () => {
   });
 
   it('rejects an unknown candidate, naming the ballot index and field', () => {
-    const e = inputError(() => parseProfile({ candidates, ballots: [{ ranking: ['a'] }, { ranking: ['a', 'z'] }] }, 'p.json'));
+    const e = catchInputError(() => parseProfile({ candidates, ballots: [{ ranking: ['a'] }, { ranking: ['a', 'z'] }] }, 'p.json'));
     expect(e.reason).toBe(message.unknownCandidate('z', candidates));
     expect(e.location).toEqual({ file: 'p.json', index: 1, field: 'ranking' });
     expect(e.message).toBe(`p.json: record 1: field "ranking": ${message.unknownCandidate('z', candidates)}`);
@@ -46,10 +35,10 @@ describe('parseProfile', () => {
 
   it('rejects unknown keys at the top level and in a ballot, naming the ballot index and key', () => {
     // Used to pass silently: {"ranking":["a"],"wieght":2} ran with weight 1.
-    const e = inputError(() => parseProfile({ candidates, ballots: [{ ranking: ['a'] }, { ranking: ['a'], wieght: 2 }] }, 'p.json'));
+    const e = catchInputError(() => parseProfile({ candidates, ballots: [{ ranking: ['a'] }, { ranking: ['a'], wieght: 2 }] }, 'p.json'));
     expect(e.reason).toBe(message.unknownBallotKey('wieght', ['ranking', 'approved', 'weight']));
     expect(e.location).toEqual({ file: 'p.json', index: 1, field: 'wieght' });
-    const top = inputError(() => parseProfile({ candidates, ballots: [{ ranking: ['a'] }], ballot: [] }, 'p.json'));
+    const top = catchInputError(() => parseProfile({ candidates, ballots: [{ ranking: ['a'] }], ballot: [] }, 'p.json'));
     expect(top.reason).toBe(message.unknownProfileKey('ballot', ['candidates', 'ballots']));
     expect(top.location).toEqual({ file: 'p.json', field: 'ballot' });
   });
@@ -65,26 +54,26 @@ describe('parseProfile', () => {
   });
 
   it('rejects a candidate listed twice in a ballot (also across a tie) and in "approved"', () => {
-    expect(inputError(() => parseProfile({ candidates, ballots: [{ ranking: ['a', ['b', 'a']] }] })).reason).toBe(message.duplicateInBallot('a'));
-    expect(inputError(() => parseProfile({ candidates, ballots: [{ approved: ['c', 'c'] }] })).location).toEqual({ index: 0, field: 'approved' });
+    expect(catchInputError(() => parseProfile({ candidates, ballots: [{ ranking: ['a', ['b', 'a']] }] })).reason).toBe(message.duplicateInBallot('a'));
+    expect(catchInputError(() => parseProfile({ candidates, ballots: [{ approved: ['c', 'c'] }] })).location).toEqual({ index: 0, field: 'approved' });
   });
 
   it('rejects non-positive, non-finite and non-numeric weights', () => {
     for (const weight of [0, -1, Number.NaN, '2', null]) {
-      const e = inputError(() => parseProfile({ candidates, ballots: [{ ranking: ['a'] }, { ranking: ['b'], weight }] }));
+      const e = catchInputError(() => parseProfile({ candidates, ballots: [{ ranking: ['a'] }, { ranking: ['b'], weight }] }));
       expect(e.reason).toBe(message.badWeight(weight));
       expect(e.location).toEqual({ index: 1, field: 'weight' });
     }
   });
 
   it('rejects an empty profile, a ballot with neither ranking nor approved, and malformed shapes', () => {
-    expect(inputError(() => parseProfile({ candidates, ballots: [] })).reason).toBe(message.emptyProfile());
-    expect(inputError(() => parseProfile({ candidates, ballots: [{ weight: 2 }] })).reason).toBe(message.ballotNoContent());
-    expect(inputError(() => parseProfile({ candidates, ballots: [{ ranking: 'abc' }] })).reason).toBe(message.rankingNotList());
-    expect(inputError(() => parseProfile({ candidates, ballots: [{ ranking: [[]] }] })).reason).toBe(message.emptyTie());
-    expect(inputError(() => parseProfile({ candidates: ['a', 'a'], ballots: [{ ranking: [] }] })).reason).toBe(message.duplicateCandidateName('a'));
-    expect(inputError(() => parseProfile({ candidates: [], ballots: [{ ranking: [] }] })).reason).toBe(message.candidatesNotList());
-    expect(inputError(() => parseProfile([1, 2])).reason).toBe(message.profileNotObject());
+    expect(catchInputError(() => parseProfile({ candidates, ballots: [] })).reason).toBe(message.emptyProfile());
+    expect(catchInputError(() => parseProfile({ candidates, ballots: [{ weight: 2 }] })).reason).toBe(message.ballotNoContent());
+    expect(catchInputError(() => parseProfile({ candidates, ballots: [{ ranking: 'abc' }] })).reason).toBe(message.rankingNotList());
+    expect(catchInputError(() => parseProfile({ candidates, ballots: [{ ranking: [[]] }] })).reason).toBe(message.emptyTie());
+    expect(catchInputError(() => parseProfile({ candidates: ['a', 'a'], ballots: [{ ranking: [] }] })).reason).toBe(message.duplicateCandidateName('a'));
+    expect(catchInputError(() => parseProfile({ candidates: [], ballots: [{ ranking: [] }] })).reason).toBe(message.candidatesNotList());
+    expect(catchInputError(() => parseProfile([1, 2])).reason).toBe(message.profileNotObject());
   });
 });
 
@@ -103,9 +92,9 @@ describe('readProfile', () => {
 
   it('names the file for invalid JSON and refuses other extensions', () => {
     writeFileSync(join(dir, 'bad.json'), '{"candidates": [');
-    const e = inputError(() => readProfile(join(dir, 'bad.json')));
+    const e = catchInputError(() => readProfile(join(dir, 'bad.json')));
     expect(e.location.file).toBe(join(dir, 'bad.json'));
     expect(e.reason.startsWith(message.profileInvalidJson(''))).toBe(true);
-    expect(inputError(() => readProfile(join(dir, 'p.csv'))).reason).toBe(message.profileExtension());
+    expect(catchInputError(() => readProfile(join(dir, 'p.csv'))).reason).toBe(message.profileExtension());
   });
 });

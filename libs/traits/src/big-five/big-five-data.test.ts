@@ -3,20 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '@persona/core';
 import { message } from '../messages.js';
 import { bigFiveDataPath, loadBigFiveData, parseBigFiveData } from './big-five-data.js';
+import { catchInputError } from '../../../../test-support/input-error.js';
 
 const raw = () => JSON.parse(readFileSync(bigFiveDataPath, 'utf8'));
 
-function failure(mutate: (json: any) => void): InputError {
-  const json = raw();
-  mutate(json);
-  try {
+const failure = (mutate: (json: any) => void): InputError =>
+  catchInputError(() => {
+    const json = raw();
+    mutate(json);
     parseBigFiveData(json, 'big-five.json');
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error('expected an InputError');
-}
+  });
 
 describe('big-five.json', () => {
   it('loads the embedded file with the published matrix in trait order (Davies et al. 2015, ES sign-flipped to N)', () => {
@@ -82,7 +78,6 @@ describe('big-five.json', () => {
   it('takes one age knot or more (one knot = a constant curve) and says so when there is none', () => {
     const empty = failure((j) => (j.ageTrajectory.ages = []));
     expect(empty.reason).toBe(message.expectedKnots([]));
-    expect(empty.reason).toContain('at least 1');
     expect(empty.location.field).toBe('ageTrajectory.ages');
     const json = raw();
     json.ageTrajectory.ages = [40];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '@persona/core';
 import { message } from '../messages.js';
 import { codesAt, isEligible, parseEligibilityRule, type RuleVocabulary } from './eligibility-rule.js';
 import { parseRuleVocabulary } from './idiosyncrasy-lists.js';
+import { catchInputError } from '../../../../test-support/input-error.js';
 
 // A small vocabulary written for these tests (the embedded rules.json is tested in idiosyncrasy-sampler.test.ts).
 const FAMILIES = ['Protestant', 'Catholic', 'Jewish', 'Muslim', 'Religiously Unaffiliated'];
@@ -19,17 +19,6 @@ const vocabulary: RuleVocabulary = parseRuleVocabulary(
   'rules.json',
 );
 const rule = (entry: Record<string, unknown>) => parseEligibilityRule(entry, vocabulary, 'list.json', 'entries[0]');
-
-/** The InputError thrown by `f` (fails the test if none is thrown). */
-function inputError(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('code ranges in PUMS conditions', () => {
   it('expand an inclusive "low..high" range beside single codes', () => {
@@ -57,12 +46,12 @@ describe('code ranges in PUMS conditions', () => {
   });
 
   it('reject malformed codes and ranges with the variable and what was expected', () => {
-    expect(inputError(() => rule({ requires: { JWMNP: ['200..45'] } })).message).toBe(
+    expect(catchInputError(() => rule({ requires: { JWMNP: ['200..45'] } })).message).toBe(
       `list.json: field "entries[0].requires.JWMNP": ${message.emptyCodeRange('JWMNP', '200..45')}`,
     );
-    expect(inputError(() => rule({ requires: { JWMNP: ['45-200'] } })).message).toContain(message.codeList('JWMNP', ['45-200']));
-    expect(inputError(() => rule({ requires: { JWMNP: ['45..'] } })).message).toContain(message.codeList('JWMNP', ['45..']));
-    expect(inputError(() => rule({ excludes: { PINCP: ['1..1000000'] } })).message).toBe(
+    expect(catchInputError(() => rule({ requires: { JWMNP: ['45-200'] } })).message).toContain(message.codeList('JWMNP', ['45-200']));
+    expect(catchInputError(() => rule({ requires: { JWMNP: ['45..'] } })).message).toContain(message.codeList('JWMNP', ['45..']));
+    expect(catchInputError(() => rule({ excludes: { PINCP: ['1..1000000'] } })).message).toBe(
       `list.json: field "entries[0].excludes.PINCP": ${message.codeTooLarge('PINCP', '1..1000000', 999_999)}`,
     );
   });
@@ -103,18 +92,18 @@ describe('religionFamily conditions (the drawn religion)', () => {
   });
 
   it('rejects an unknown family and a malformed list, naming the file and field', () => {
-    expect(inputError(() => rule({ requires: { religionFamily: ['Jedi'] } })).message).toBe(
+    expect(catchInputError(() => rule({ requires: { religionFamily: ['Jedi'] } })).message).toBe(
       `list.json: field "entries[0].requires.religionFamily": ${message.unknownReligionFamily('Jedi', FAMILIES)}`,
     );
-    expect(inputError(() => rule({ excludes: { religionFamily: 'Jewish' } })).message).toBe(
+    expect(catchInputError(() => rule({ excludes: { religionFamily: 'Jewish' } })).message).toBe(
       `list.json: field "entries[0].excludes.religionFamily": ${message.religionFamilyList('Jewish')}`,
     );
-    expect(inputError(() => rule({ requires: { religionFamily: [] } })).message).toContain(message.religionFamilyList([]));
+    expect(catchInputError(() => rule({ requires: { religionFamily: [] } })).message).toContain(message.religionFamilyList([]));
   });
 });
 
 describe('rules.json vocabulary', () => {
-  const parse = (json: unknown) => inputError(() => parseRuleVocabulary(json, 'rules.json')).message;
+  const parse = (json: unknown) => catchInputError(() => parseRuleVocabulary(json, 'rules.json')).message;
 
   it('requires a list of distinct religion families', () => {
     expect(parse({ flags: {} })).toBe(`rules.json: field "religionFamilies": ${message.religionFamilyVocabulary(undefined)}`);

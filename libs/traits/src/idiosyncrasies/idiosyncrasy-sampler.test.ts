@@ -21,6 +21,7 @@ import {
 } from './idiosyncrasy-lists.js';
 import { IdiosyncrasySampler, drawIdiosyncrasies } from './idiosyncrasy-sampler.js';
 import type { IdiosyncrasyCategory, IdiosyncrasyEntry } from './idiosyncrasy-lists.js';
+import { catchInputError } from '../../../../test-support/input-error.js';
 
 const lists = loadIdiosyncrasyLists();
 const sampler = new IdiosyncrasySampler(lists);
@@ -392,17 +393,12 @@ describe('rules match their texts (regression: review-traits findings 1 and 2)',
 
 describe('malformed lists', () => {
   const quirks = () => readList('quirks.json');
-  function failure(mutate: (json: any) => void): InputError {
-    const json = quirks();
-    mutate(json);
-    try {
+  const failure = (mutate: (json: any) => void): InputError =>
+    catchInputError(() => {
+      const json = quirks();
+      mutate(json);
       parseIdiosyncrasyList(json, 'quirks', flags, 'quirks.json');
-    } catch (error) {
-      expect(error).toBeInstanceOf(InputError);
-      return error as InputError;
-    }
-    throw new Error('expected an InputError');
-  }
+    });
 
   it('names the file and field of each mistake', () => {
     expect(failure((j) => (j.entries[1].text = j.entries[0].text)).message).toBe(

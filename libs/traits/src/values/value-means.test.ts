@@ -5,6 +5,7 @@ import { approxEqual } from '../../test/approx-equal.js';
 import { message } from '../messages.js';
 import { loadSchwartzData, parseSchwartzData, schwartzDataPath } from './schwartz-data.js';
 import { valueMeans } from './value-means.js';
+import { catchInputError } from '../../../../test-support/input-error.js';
 
 const raw = () => JSON.parse(readFileSync(schwartzDataPath, 'utf8'));
 
@@ -97,17 +98,12 @@ describe('schwartz.json PPBS tables: internal consistency of the transcription',
 });
 
 describe('schwartz.json age and sex tables: bad input', () => {
-  function failure(mutate: (json: any) => void): InputError {
-    const json = raw();
-    mutate(json);
-    try {
+  const failure = (mutate: (json: any) => void): InputError =>
+    catchInputError(() => {
+      const json = raw();
+      mutate(json);
       parseSchwartzData(json, 'schwartz.json');
-    } catch (error) {
-      expect(error).toBeInstanceOf(InputError);
-      return error as InputError;
-    }
-    throw new Error('expected an InputError');
-  }
+    });
 
   it('names the field and what was expected', () => {
     const notBool = failure((j) => (j.ageTrajectory.centre = 'yes'));
