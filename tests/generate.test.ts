@@ -124,6 +124,11 @@ describe('persona generate', () => {
     const csv = persona(['validate', 'p.csv', '--json'], s.dir);
     expect(csv.code).toBe(0);
     expect(JSON.parse(csv.stdout)).toMatchObject({ format: 'csv', personas: 200, violations: [] });
+    // The seed has no HINCP, which only household-income-range of the 60 rules (data/personas/rules.json) reads.
+    // Used to say "1 read fields no persona carries".
+    expect(persona(['validate', 'p.csv'], s.dir).stdout).toBe(
+      '200 personas checked, 59 of 60 consistency rules applicable (1 rule reads a field no persona carries; per rule: --json "skipped"): no violation\n',
+    );
     expect(persona(['generate', '--n', '200', '--seed', '4', '--format', 'persona-hf', '--out', 'p.txt'], s.dir).code).toBe(0);
     const text = readFileSync(join(s.dir, 'p.txt'), 'utf8');
     expect(text.split('\n\n')).toHaveLength(200);
@@ -167,7 +172,7 @@ describe('persona generate', () => {
     // Used to say "expected … ending in .jsonl" (the default format's only ending) and "expected --method …".
     const xml = persona(['generate', '--n', '5', '--seed', '1', '--out', 'x.xml'], s.dir);
     expect(xml.code).toBe(2);
-    expect(xml.stderr).toBe(`persona: field "--out": ${personasMessage.outExtensionUnknown('x.xml')}\n`);
+    expect(xml.stderr).toBe(`persona: field "--out": ${personasMessage.outExtensionUnknown('x.xml', ['.jsonl', '.csv', '.parquet'], ['.jsonl', '.csv', '.txt'])}\n`);
     const format = persona(['generate', '--n', '5', '--seed', '1', '--format', 'xml', '--out', 'x.jsonl'], s.dir);
     expect(format.code).toBe(2);
     expect(format.stderr).toContain(cliMessage.choiceInvalid('--format', 'xml', ['jsonl', 'csv', 'parquet', 'persona-hf']));

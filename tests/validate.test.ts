@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, describe, expect, it } from 'vitest';
 import { consistencyRules, personasMessage, VALIDATE_FORMATS } from '@persona/personas';
 import { message as cliMessage } from '../apps/cli/src/messages.js';
@@ -67,25 +68,24 @@ describe('persona validate', () => {
     expect(out.inconsistent).toBe(2);
     // The child's block starts on line 16 (14 lines + a blank line); the third on line 31. The child's
     // "Non-Veteran" stands where the census writes "N/A (less than 17 years old)": a universe matter. Its
-    // income 178900, read as personal income (PINCP, the default), is both outside PINCP's universe (under 15)
-    // and a six-figure income at 9 (2024 PUMS dictionary; rules.json).
+    // income 178900, read as personal income (PINCP, the default), is a nonzero income under 15 (PINCP blank
+    // "N/A (less than 15 years old)", 2024 PUMS dictionary), counted once (income-minor-six-figures is 15-17).
     expect(out.violations.filter((v) => v.index === 1).map((v) => [v.rule, v.kind, v.line])).toEqual([
       ['labor-force-under-16', 'contradiction', 16],
       ['class-of-worker-under-16', 'contradiction', 16],
-      ['income-universe', 'universe', 16],
-      ['income-minor-six-figures', 'contradiction', 16],
+      ['income-under-15', 'contradiction', 16],
       ['veteran-status-universe', 'universe', 16],
     ]);
     // PINCP's bottom code is -19,998 (2024 PUMS dictionary): -60000 is a contradiction.
     expect(out.violations.filter((v) => v.index === 2)).toEqual([
       expect.objectContaining({ rule: 'personal-income-range', kind: 'contradiction', line: 31, values: { PINCP: -60000 } }),
     ]);
-    expect(out.byKind).toEqual({ contradiction: 4, universe: 2, code: 0 });
+    expect(out.byKind).toEqual({ contradiction: 4, universe: 1, code: 0 });
     expect(out.inconsistentByKind).toEqual({ contradiction: 2, universe: 1, code: 0 });
     const text = persona(['validate', 'bad.txt'], s.dir);
     expect(text.code).toBe(3);
     expect(text.stdout).toContain('bad.txt:line 16: labor-force-under-16 [contradiction]: AGEP=9, ESR=1');
-    expect(text.stdout).toContain(personasMessage.validateViolations(6, 2, 3, { contradiction: 4, universe: 2, code: 0 }));
+    expect(text.stdout).toContain(personasMessage.validateViolations(5, 2, 3, { contradiction: 4, universe: 1, code: 0 }));
     expect(text.stdout).toContain(personasMessage.rulesApplicable(out.rulesApplicable, RULES));
     // Read as household income (HINCP: no age universe), the child's income breaks no rule; HINCP's bottom code
     // is -59,999, so -60000 is still a contradiction.
@@ -123,6 +123,8 @@ describe('persona validate', () => {
       { rule: 'pums-code', kind: 'code', description: personasMessage.censusBlankNotAllowed('SEX'), index: 2, id: 'p3', line: 3, values: { SEX: null } },
     ]);
     expect(out.byKind).toEqual({ contradiction: 0, universe: 0, code: 2 });
+    // A blank SEX is counted with the unlisted code: neither is allowed by the dictionary.
+    expect(persona(['validate', 'codes.jsonl'], s.dir).stdout).toContain(personasMessage.validateViolations(2, 2, 3, { contradiction: 0, universe: 0, code: 2 }));
     s.write('codes.csv', 'id,census.AGEP,census.SEX,census.MAR\np1,30,3,1\n');
     const csv = JSON.parse(persona(['validate', 'codes.csv', '--json'], s.dir).stdout) as ValidateOutput;
     expect(csv.violations).toEqual([expect.objectContaining({ rule: 'pums-code', line: 2, values: { SEX: 3 } })]);
@@ -154,6 +156,10 @@ describe('persona validate', () => {
     expect(out.rules).toBe(RULES);
     expect(out.skipped['income-present']).toBe(1);
     expect(persona(['validate', 'sparse.jsonl'], s.dir).stdout).toBe(`${personasMessage.validateClean(1, 4, RULES)}\n`);
+    // Used to print "1 read fields no persona carries" for one rule; the plural form here.
+    expect(personasMessage.validateClean(1, 4, RULES)).toBe(
+      `1 persona checked, 4 of ${RULES} consistency rules applicable (${RULES - 4} rules read fields no persona carries; per rule: --json "skipped"): no violation`,
+    );
     s.write('empty-census.jsonl', `${ours('x', {})}\n`);
     const empty = persona(['validate', 'empty-census.jsonl'], s.dir);
     expect(empty.code).toBe(2);
@@ -166,6 +172,58 @@ describe('persona validate', () => {
     const none = persona(['validate', 'sexonly.txt'], s.dir);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain(personasMessage.noRuleApplicable(RULES));
+  });
+
+  it('splits a child\'s income like its wages: a nonzero PINCP under 15 is a contradiction, PINCP 0 a universe matter', () => {
+    // Used to call $72,000 at 8 a labelling matter (income-universe) while the same WAGP was a contradiction.
+    // Oracle: the 2024 PUMS dictionary, PINCP and WAGP: "bbbbbbb .N/A (less than 15 years old)", "0 .None".
+    s.write('kid.jsonl', `${ours('k1', { AGEP: '8', PINCP: '72000', WAGP: '72000' })}\n${ours('k2', { AGEP: '8', PINCP: '0', WAGP: '0' })}\n${ours('k3', { AGEP: '12', PINCP: '-500', WAGP: null })}\n`);
+    const r = persona(['validate', 'kid.jsonl', '--json'], s.dir);
+    expect(r.code).toBe(3);
+    const out = JSON.parse(r.stdout) as ValidateOutput;
+    expect(out.violations.map((v) => [v.id, v.rule, v.kind])).toEqual([
+      ['k1', 'income-under-15', 'contradiction'],
+      ['k1', 'wages-under-15', 'contradiction'],
+      ['k2', 'income-universe', 'universe'],
+      ['k2', 'wages-universe', 'universe'],
+      ['k3', 'income-under-15', 'contradiction'],
+    ]);
+  });
+
+  it('exits 2 for a file of ours with no persona (header-only .csv, zero-row .parquet, blank .jsonl), as for the other forms', () => {
+    // Used to print "0 personas checked, 0 of 59 consistency rules applicable … no violation" with exit 0.
+    s.write('header.csv', 'id,census.AGEP\n');
+    const zeroRows = parquetWriteBuffer({
+      columnData: [{ name: 'id', data: [] }, { name: 'census.AGEP', data: [] }],
+      schema: [
+        { name: 'root', num_children: 2 },
+        { name: 'id', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
+        { name: 'census.AGEP', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' },
+      ],
+    });
+    writeFileSync(join(s.dir, 'zero.parquet'), Buffer.from(zeroRows));
+    s.write('blank.jsonl', '\n\n');
+    for (const [file, args] of [['header.csv', []], ['zero.parquet', []], ['blank.jsonl', ['--format', 'jsonl']]] as const) {
+      const r = persona(['validate', file, ...args], s.dir);
+      expect([file, r.code, r.stderr, r.stdout]).toEqual([file, 2, `persona: ${file}: ${personasMessage.noPersonaRecords()}\n`, '']);
+    }
+  });
+
+  it('exits 2 for a census value of our .jsonl that is not a string, a number or null, naming the line and field', () => {
+    // Used to read {"AGEP": [30]} as age 30 (String([30]) is "30") with exit 0.
+    s.write('typed.jsonl', `${ours('p1', { AGEP: '30', MAR: '1' })}\n${JSON.stringify({ id: 'p2', census: { AGEP: 30, MAR: 1 } })}\n`);
+    expect(persona(['validate', 'typed.jsonl'], s.dir).code).toBe(0);
+    const bad: [string, unknown, string][] = [
+      ['AGEP', [30], '[30]'],
+      ['SEX', [1], '[1]'],
+      ['MAR', { code: 1 }, '{"code":1}'],
+      ['SEX', true, 'true'],
+    ];
+    for (const [field, value, shown] of bad) {
+      s.write('wrong-type.jsonl', `${ours('p1', { AGEP: '30', MAR: '1' })}\n${JSON.stringify({ id: 'p2', census: { AGEP: '30', MAR: '1', [field]: value } })}\n`);
+      const r = persona(['validate', 'wrong-type.jsonl'], s.dir);
+      expect([field, r.code, r.stderr]).toEqual([field, 2, `persona: wrong-type.jsonl:2: field "census.${field}": ${personasMessage.censusCodeNotInteger(field, shown)}\n`]);
+    }
   });
 
   it('says which form it expected for a CSV of plain PUMS columns or a .jsonl without census', () => {
@@ -223,10 +281,11 @@ describe('persona validate', () => {
   });
 
   it("reads PERSONA's release in every form: .csv, .jsonl, .json (strings or objects), .txt.gz, with a byte-order mark", () => {
-    // An 8-year-old with PERSONA's "Non-Veteran", "Not in labor force" and an income (FORMAT.md): three universe
-    // matters (income read as PINCP, blank under 15), no contradiction; and the nurse, clean.
+    // An 8-year-old with PERSONA's "Non-Veteran", "Not in labor force" and an income (FORMAT.md): two universe
+    // matters and one contradiction (income read as PINCP: blank "N/A (less than 15 years old)", so $72,000 at 8
+    // is ruled out); and the nurse, clean.
     const child = block({ age: '8', sex: 'Female', 'employment status': 'Not in labor force', 'veteran status': 'Non-Veteran', income: '72000.0', education: 'Grade 3' });
-    const expected = { personas: 2, format: 'persona-hf', byKind: { contradiction: 0, universe: 3, code: 0 }, inconsistentByKind: { contradiction: 0, universe: 1, code: 0 } };
+    const expected = { personas: 2, format: 'persona-hf', byKind: { contradiction: 1, universe: 2, code: 0 }, inconsistentByKind: { contradiction: 1, universe: 1, code: 0 } };
     const csvField = (text: string) => `"${text.replaceAll('"', '""')}"`;
     const forms: [string, string | Buffer][] = [
       ['hf.csv', `persona\n${csvField(block(nurse))}\n${csvField(child)}\n`],
@@ -244,7 +303,7 @@ describe('persona validate', () => {
       expect([name, r.code, r.stderr]).toEqual([name, 3, '']);
       const out = JSON.parse(r.stdout) as ValidateOutput;
       expect(out, name).toMatchObject(expected);
-      expect(out.violations.map((v) => v.rule), name).toEqual(['employment-status-universe', 'income-universe', 'veteran-status-universe']);
+      expect(out.violations.map((v) => v.rule), name).toEqual(['employment-status-universe', 'income-under-15', 'veteran-status-universe']);
     }
     // The nurse's lines hold no line break of the file in .jsonl (lines known); in the .csv the persona
     // strings span lines, so the child is "record 1" (0-based, as --json "index"), not a file line.

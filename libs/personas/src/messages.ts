@@ -1,6 +1,13 @@
+/** "a, b or c". */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
 /** "k of N consistency rules applicable" (validate's summary). */
 function rulesApplicable(applicable: number, rules: number): string {
-  return `${applicable} of ${rules} consistency rules applicable${applicable < rules ? ` (${rules - applicable} read fields no persona carries; per rule: --json "skipped")` : ''}`;
+  const unread = rules - applicable;
+  const why = unread === 1 ? '1 rule reads a field no persona carries' : `${unread} rules read fields no persona carries`;
+  return `${applicable} of ${rules} consistency rules applicable${unread > 0 ? ` (${why}; per rule: --json "skipped")` : ''}`;
 }
 
 /**
@@ -32,6 +39,7 @@ export const message = {
     `line ${line} of the persona repeats the attribute ${JSON.stringify(key)} (first on line ${first}): expected each attribute once`,
   personaEmpty: () => 'the persona has no attributes: expected "key: value" lines',
   noPersonaBlocks: () => 'expected persona blocks of "key: value" lines separated by blank lines, found none',
+  noPersonaRecords: () => 'expected at least one persona record (as persona generate writes), found none',
   invalidJson: (detail: string) => `invalid JSON: ${detail}`,
   jsonNotPersonaArray: () => 'expected a JSON array of persona strings ("age: 41\nsex: Female…") or of objects with a "persona" string',
   formatUndetected: (path: string) =>
@@ -40,12 +48,12 @@ export const message = {
     `none of the ${rules} consistency rules applies to any persona: the personas lack every field the rules read (expected census.AGEP and other PUMS codes, or PERSONA attributes such as "age", "employment status")`,
   ruleKindUnknown: (id: string, kind: unknown, kinds: readonly string[]) =>
     `data/personas/rules.json: rule ${id} has kind ${JSON.stringify(kind)}, expected one of ${kinds.join(', ')}`,
-  outExtensionUnknown: (path: string) =>
-    `expected an output file ending in .jsonl, .csv or .parquet (or, with --format persona-hf, .jsonl, .csv or .txt), got "${path}"`,
+  outExtensionUnknown: (path: string, endings: readonly string[], personaHfEndings: readonly string[]) =>
+    `expected an output file ending in ${orList(endings)} (or, with --format persona-hf, ${orList(personaHfEndings)}), got "${path}"`,
   rulesApplicable,
   validateClean: (count: number, applicable: number, rules: number) =>
     `${count} persona${count === 1 ? '' : 's'} checked, ${rulesApplicable(applicable, rules)}: no violation`,
   validateViolations: (violations: number, personas: number, count: number, byKind: Readonly<Record<'contradiction' | 'universe' | 'code', number>>) =>
-    `${violations} violation${violations === 1 ? '' : 's'} in ${personas} of ${count} personas: ${byKind.contradiction} contradiction${byKind.contradiction === 1 ? '' : 's'}, ${byKind.universe} not-applicable labelling (universe), ${byKind.code} code${byKind.code === 1 ? '' : 's'} not in the PUMS dictionary`,
+    `${violations} violation${violations === 1 ? '' : 's'} in ${personas} of ${count} personas: ${byKind.contradiction} contradiction${byKind.contradiction === 1 ? '' : 's'}, ${byKind.universe} not-applicable labelling (universe), ${byKind.code} census value${byKind.code === 1 ? '' : 's'} not allowed by the PUMS dictionary (code)`,
   validateUnrecognised: (count: number) => `${count} value${count === 1 ? '' : 's'} map${count === 1 ? 's' : ''} to no PUMS code and ${count === 1 ? 'was' : 'were'} not checked (see --json "unrecognised")`,
 } as const;

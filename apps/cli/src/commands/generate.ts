@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { InputError } from '@persona/core';
-import { formatOfPath, generatePersonas, personasMessage, loadCensusFrame, PERSONA_FORMATS, personalityCorrection, validatePersonas, writePersonas, type PersonaRecord } from '@persona/personas';
+import { formatOfPath, generatePersonas, loadCensusFrame, PERSONA_FORMATS, personalityCorrection, validatePersonas, writePersonas, type PersonaRecord } from '@persona/personas';
 import { loadBigFiveData, loadSchwartzData, personalityModel, type PersonalityModel } from '@persona/traits';
 import { action, ExitCode, printJson } from '../kit.js';
 import { choiceOption, integerOption, positiveInteger } from '../options.js';
@@ -72,11 +71,8 @@ generated persona broke a consistency rule (the file is still written).`,
 async function runGenerate(options: GenerateOptions): Promise<number> {
   const n = positiveInteger('--n', options.n);
   const seed = integerOption('--seed', options.seed);
+  // Without --format the extension picks the format; one it does not know is exit 2 listing every accepted ending.
   const format = options.format === undefined ? formatOfPath(options.out) : choiceOption('--format', options.format, PERSONA_FORMATS);
-  // Without --format the extension picks the format; one it does not know gets the list of every accepted ending.
-  if (options.format === undefined && !['.jsonl', '.csv', '.parquet'].some((extension) => options.out.toLowerCase().endsWith(extension))) {
-    throw new InputError(personasMessage.outExtensionUnknown(options.out), { field: '--out' });
-  }
   await checkOutputPath(options.out, '--out');
   const personality = traitModel(options);
   const frame = await loadCensusFrame();

@@ -29,20 +29,23 @@ Rules: data/personas/rules.json (the PUMS not-applicable universes, variables
 that share a universe, recodes against their items, income bounds, education
 by age, nativity vs citizenship). Each rule has a kind: "contradiction" (the
 persona asserts something the census rules out for that person: an employed
-10-year-old, a six-figure income at 8) or "universe" (a code where the census
+10-year-old, an income of $72,000 at 8) or "universe" (a code where the census
 writes N/A, or N/A where it writes a code: a labelling matter, such as a
-child's "Non-Veteran"). A rule whose fields a persona lacks is skipped for it
-and counted under "skipped"; the summary says how many rules applied. Our
-.jsonl/.csv must carry census.AGEP (exit 2 otherwise). In our files a census
-code the 2024 PUMS dictionary does not list (census.SEX = "9"), or a blank
-where it has no N/A code (census.SEX = null), is a violation of rule
-"pums-code" (kind "code"), and the rules reading that field are skipped for
-the persona, so one fault counts once. PERSONA's files: its words are read as
-the PUMS codes they name; its income, whose PUMS variable PERSONA does not
-document, as personal income (PINCP: none under 15, no six-figure income
-under 18) or with --persona-income hincp as household income (HINCP: minors
-may carry it); -60000.0 is outside both dictionary ranges. Values
-that map to no PUMS code are listed under "unrecognised" and not checked.
+child's "Non-Veteran" or an income of 0 at 8). A rule whose fields a persona
+lacks is skipped for it and counted under "skipped"; the summary says how
+many rules applied. Our .jsonl/.csv/.parquet must carry census.AGEP, and the
+census values of our .jsonl must be strings, numbers or null (exit 2
+otherwise). In our files a census code the 2024 PUMS dictionary does not list
+(census.SEX = "9"), or a blank where it has no N/A code (census.SEX = null),
+is a violation of rule "pums-code" (kind "code"), and the rules reading that
+field are skipped for the persona, so one fault counts once. PERSONA's files:
+its words are read as the PUMS codes they name; its income, whose PUMS
+variable PERSONA does not document, as personal income (PINCP: a nonzero
+income under 15 or a six-figure income under 18 is a contradiction, 0 under
+15 a universe matter) or with --persona-income hincp as household income
+(HINCP: minors may carry it); -60000.0 is outside both dictionary ranges.
+Values that map to no PUMS code are listed under "unrecognised" and not
+checked.
 A persona is named by its file line, or as "record k" (k from 0, as --json
 "index") when its line is unknown.
 Output (--json): { "file", "format", "personas", "rules", "rulesApplicable",
@@ -52,8 +55,9 @@ Output (--json): { "file", "format", "personas", "rules", "rulesApplicable",
   "kind", "description", "index", "id"?, "line"?, "values" } ],
   "unrecognised": [ { "key", "value", "index", "line"?, "reason" } ] }.
 Exit codes: 0 no violation; 3 violations found (the check ran, the file is not
-consistent); 2 bad input (unreadable file, wrong format, unknown attribute, our
-format without census.AGEP, no rule applicable to any persona).`,
+consistent); 2 bad input (unreadable file, wrong format, no persona in the
+file, unknown attribute, our format without census.AGEP, no rule applicable to
+any persona).`,
     )
     .action(action(async (file: string, options: ValidateOptions) => runValidate(file, options)));
 }

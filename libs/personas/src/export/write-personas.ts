@@ -5,7 +5,7 @@ import { csvField, personaCsvColumns, personaCsvRow } from './persona-csv-row.js
 import type { PersonaFormat } from './persona-formats.js';
 import { writePersonasParquet } from './write-personas-parquet.js';
 
-/** The output extensions each format accepts. */
+/** The output extensions each format accepts: the one list, read by {@link formatOfPath} and {@link writePersonas}. */
 const EXTENSIONS: Readonly<Record<PersonaFormat, readonly string[]>> = {
   jsonl: ['.jsonl'],
   csv: ['.csv'],
@@ -13,10 +13,21 @@ const EXTENSIONS: Readonly<Record<PersonaFormat, readonly string[]>> = {
   'persona-hf': ['.jsonl', '.csv', '.txt'],
 };
 
-/** The format an output path implies when none is given (`.csv` → csv, `.parquet` → parquet, else jsonl). */
+/** The formats an output path's ending implies on its own (persona-hf shares its endings, so it needs a `--format`). */
+const IMPLIED_FORMATS: readonly PersonaFormat[] = ['jsonl', 'csv', 'parquet'];
+
+/**
+ * The format an output path implies when none is given: `.jsonl` → jsonl,
+ * `.csv` → csv, `.parquet` → parquet (case-insensitive).
+ * @throws {InputError} (field `--out`) for any other ending, listing every accepted one.
+ */
 export function formatOfPath(path: string): PersonaFormat {
   const lower = path.toLowerCase();
-  return lower.endsWith('.csv') ? 'csv' : lower.endsWith('.parquet') ? 'parquet' : 'jsonl';
+  const format = IMPLIED_FORMATS.find((f) => EXTENSIONS[f].some((extension) => lower.endsWith(extension)));
+  if (format === undefined) {
+    throw new InputError(message.outExtensionUnknown(path, IMPLIED_FORMATS.flatMap((f) => EXTENSIONS[f]), EXTENSIONS['persona-hf']), { field: '--out' });
+  }
+  return format;
 }
 
 /**

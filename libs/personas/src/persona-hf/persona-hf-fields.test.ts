@@ -11,13 +11,19 @@ const violationsOf = (fields: Map<string, number | null>) =>
   validatePersonas([{ fields: (f) => (fields.has(f) ? fields.get(f)! : undefined) }]).map((v) => [v.rule, v.kind]);
 
 describe("PERSONA's conventions read for the consistency rules", () => {
-  it("counts a child's 'Non-Veteran' and 'Not in labor force' as universe matters; income by the reading chosen", () => {
+  it("counts a child's 'Non-Veteran', 'Not in labor force' and income 0 as universe matters; other income by the reading chosen", () => {
     const text = 'age: 8\nsex: Female\nemployment status: Not in labor force\nveteran status: Non-Veteran\nincome: 72000.0\nmarital status: Never married or under 15 years old';
     // Oracle: the 2024 PUMS dictionary — ESR 6 "Not in labor force", MIL 4 "Never served in the military";
-    // PINCP blank "N/A (less than 15 years old)"; HINCP has no age universe.
+    // PINCP blank "N/A (less than 15 years old)" and 0 ".None": $72,000 at 8 is a contradiction, 0 a labelling
+    // matter; HINCP has no age universe.
     const personal = read(text);
     expect(Object.fromEntries(personal)).toEqual({ AGEP: 8, SEX: 2, ESR: 6, MIL: 4, PINCP: 72000, MAR: 5 });
     expect(violationsOf(personal)).toEqual([
+      ['employment-status-universe', 'universe'],
+      ['income-under-15', 'contradiction'],
+      ['veteran-status-universe', 'universe'],
+    ]);
+    expect(violationsOf(read(text.replace('income: 72000.0', 'income: 0.0')))).toEqual([
       ['employment-status-universe', 'universe'],
       ['income-universe', 'universe'],
       ['veteran-status-universe', 'universe'],
@@ -34,7 +40,7 @@ describe("PERSONA's conventions read for the consistency rules", () => {
     // PINCP bottom code −19,998 "Loss of $19998 or more"; HINCP bottom code −59,999 "Loss of -$59,999 or more".
     expect(violationsOf(read('age: 10\nemployment status: Employed\nincome: -60000.0'))).toEqual([
       ['labor-force-under-16', 'contradiction'],
-      ['income-universe', 'universe'],
+      ['income-under-15', 'contradiction'],
       ['personal-income-range', 'contradiction'],
     ]);
     expect(violationsOf(read('age: 10\nemployment status: Employed\nincome: -60000.0', [], 'hincp'))).toEqual([

@@ -331,8 +331,9 @@ export const PERSONA_UNIVERSE_ASSUMED: Readonly<Record<string, string>> = Object
  * household income — minors carry it — yet it is written as a personal
  * attribute, and the PERSONA paper's critics count minors with six-figure
  * incomes as inconsistent. Read as PINCP, the personal-income rules apply
- * (none under 15, kind `universe`; no six-figure income under 18 and nothing
- * below the −19,998 bottom code, kind `contradiction`); read as HINCP, only a
+ * (a nonzero income under 15, no six-figure income under 18 and nothing below
+ * the −19,998 bottom code, kind `contradiction`; an income of 0 under 15, kind
+ * `universe`); read as HINCP, only a
  * value outside HINCP's own range (bottom code −59,999) is a contradiction.
  * PERSONA's `-60000.0` breaks both ranges.
  */

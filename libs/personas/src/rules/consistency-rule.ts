@@ -19,7 +19,7 @@ export interface RuleCondition {
 /**
  * What breaking a rule means (data/personas/rules.json `description`):
  * - `contradiction`: the record asserts something the census's coding rules out
- *   for that person (an employed 10-year-old, a six-figure income at 8, a
+ *   for that person (an employed 10-year-old, an income of $72,000 at 8, a
  *   married 12-year-old, a recode that disagrees with its items), so no census
  *   respondent can carry it;
  * - `universe`: the record writes a code where the census writes its N/A blank
@@ -93,14 +93,15 @@ let cached: readonly ConsistencyRule[] | undefined;
 /**
  * The project's consistency rules (data/personas/rules.json), each citing the
  * N/A line of the ACS 2024 PUMS data dictionary it follows: the census's own
- * not-applicable universes in both directions (a code outside the universe, a
- * blank inside it: MAR 15+; ESR, COW, WKHP 16+; PINCP, WAGP 15+; SCHL 3+; MIL
- * 17+; FER women 15–50; LANX, DREM, DPHY 5+; ENG iff LANX 1; FOD1P iff SCHL ≥
- * 21; MIGSP at age 0), variables that share a universe (COW/OCCP/INDP,
- * WKHP/WKWN, JWTRNS for workers at work, JWMNP), recodes against their items
- * (HICOV vs PRIVCOV/PUBCOV, DIS vs DEAR/DEYE/DREM/DPHY), PUMS household-income
- * bounds, no six-figure income under 18, education-by-age minima and nativity
- * vs citizenship. Each rule has a {@link RuleKind}.
+ * not-applicable universes, in both directions (a code outside the universe, a
+ * blank inside it) for ESR 16+, PINCP 15+, SCHL 3+, MIL 17+, FER women 15–50,
+ * LANX, DREM, DPHY 5+, ENG iff LANX 1 and FOD1P iff SCHL ≥ 21, and outside it
+ * only for COW, WKHP (16+), WAGP (15+), MIGSP (blank at age 0) and MAR (code 5
+ * under 15); variables that share a universe (COW/OCCP/INDP, WKHP/WKWN, JWTRNS
+ * for workers at work, JWMNP), recodes against their items (HICOV vs
+ * PRIVCOV/PUBCOV, DIS vs DEAR/DEYE/DREM/DPHY), PUMS personal- and
+ * household-income bounds, no six-figure income under 18, education-by-age
+ * minima and nativity vs citizenship. Each rule has a {@link RuleKind}.
  * @throws {Error} when the embedded file gives a rule an unknown kind (a defect of the data, not of the input).
  */
 export function consistencyRules(): readonly ConsistencyRule[] {

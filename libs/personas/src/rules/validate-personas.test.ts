@@ -38,6 +38,8 @@ const cases: [rule: string, base: Fields, change: Fields][] = [
   ['class-of-worker-employed', adult, { COW: 9 }],
   ['work-history-blank-together', retiree, { OCCP: 4720 }],
   ['work-history-present-together', retiree, { COW: 1, INDP: 5391 }],
+  // PINCP: blank "N/A (less than 15 years old)", 0 ".None": a $5,000 income at 9 is ruled out, a 0 only mislabelled.
+  ['income-under-15', child, { PINCP: 5000 }],
   ['income-universe', child, { PINCP: 0 }],
   ['income-present', adult, { PINCP: null }],
   ['income-minor-six-figures', teen(17, { SCHL: 14, MIL: 4, ESR: 6 }), { PINCP: 178900 }],
@@ -111,10 +113,12 @@ describe('consistency rules', () => {
   it('give each rule a kind: a claim the census rules out is a contradiction, a code where it writes N/A a universe matter', () => {
     for (const rule of consistencyRules()) expect(RULE_KINDS).toContain(rule.kind);
     const kind = (id: string) => consistencyRules().find((r) => r.id === id)!.kind;
-    // Classified by hand from the dictionary's N/A lines: an employed 10-year-old and a six-figure income at 8 are
-    // contradictions; "Not in labor force" (ESR 6) or "Never served in the military" (MIL 4) on a child stand where
-    // the census writes "N/A (less than 16/17 years old)" and claim nothing false.
-    expect([kind('labor-force-under-16'), kind('income-minor-six-figures'), kind('military-service-under-17')]).toEqual([
+    // Classified by hand from the dictionary's N/A lines: an employed 10-year-old, any nonzero income at 8 and a
+    // six-figure income at 16 are contradictions; "Not in labor force" (ESR 6), "Never served in the military" (MIL 4)
+    // or an income of 0 "None" on a child stand where the census writes "N/A (less than 15/16/17 years old)" and
+    // claim nothing false.
+    expect([kind('labor-force-under-16'), kind('income-under-15'), kind('income-minor-six-figures'), kind('military-service-under-17')]).toEqual([
+      'contradiction',
       'contradiction',
       'contradiction',
       'contradiction',

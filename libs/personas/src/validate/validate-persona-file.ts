@@ -83,9 +83,10 @@ type Check = (record: CheckedRecord, where: InputLocation, codes?: readonly Cens
  * of rule {@link PUMS_CODE_RULE} (kind `code`), naming the field and the code;
  * the rules that read that field are then skipped for the record (counted in
  * `skipped`), so one fault is counted once.
- * @throws {InputError} for an unreadable file, a file of neither form, a
- *   malformed line or block, a record of ours without census.AGEP, a census code
- *   that is not an integer, an unknown PUMS variable or PERSONA attribute (naming
+ * @throws {InputError} for an unreadable file, a file of neither form, a file
+ *   without personas, a malformed line or block, a record of ours without
+ *   census.AGEP, a census code that is not an integer (in a .jsonl: a value that
+ *   is not a string, a number or null), an unknown PUMS variable or PERSONA attribute (naming
  *   the file, the line — or the record when the line is unknown — and the field),
  *   or a file to which no rule applies at all.
  */
@@ -139,8 +140,11 @@ export async function validatePersonaFile(
   if (resolved === 'jsonl') await readOurJsonl(path, check);
   else if (resolved === 'csv' || resolved === 'parquet') readOurTable(table ?? (await readTable(path)), path, check);
   else await readPersonaHf(path, lower, table, check, unrecognised, personaIncome);
+  // An empty file of PERSONA's form has thrown `noPersonaBlocks` already; one of ours (a header-only .csv, a
+  // zero-row .parquet, a .jsonl of blank lines) would otherwise pass as consistent.
+  if (personas === 0) throw new InputError(message.noPersonaRecords(), { file: path });
   const rulesApplicable = rules.filter((rule) => coverage.applied[rule.id]! > 0).length;
-  if (personas > 0 && rulesApplicable === 0) throw new InputError(message.noRuleApplicable(rules.length), { file: path });
+  if (rulesApplicable === 0) throw new InputError(message.noRuleApplicable(rules.length), { file: path });
   const byRule: Record<string, number> = {};
   const byKind = Object.fromEntries(VIOLATION_KINDS.map((kind) => [kind, 0])) as Record<ViolationKind, number>;
   const inconsistent = new Set<number>();
@@ -213,7 +217,11 @@ async function firstJsonlRecordShape(path: string): Promise<'census' | 'persona'
   throw new InputError(message.noPersonaFields([]), { file: path });
 }
 
-/** Reads `persona generate` records; `census` values are integer codes (as strings or numbers) or null. */
+/**
+ * Reads `persona generate` records; `census` values are integer codes (as strings or numbers) or null.
+ * Any other JSON value (an array, an object, a boolean) is an `InputError` naming the line and field,
+ * never read through `String()` (which would take `[30]` for 30).
+ */
 async function readOurJsonl(path: string, check: Check): Promise<void> {
   const codebook = pumsCodebook();
   let line = 0;
@@ -233,6 +241,10 @@ async function readOurJsonl(path: string, check: Check): Promise<void> {
       const census = record.census as Record<string, unknown>;
       for (const key of Object.keys(census)) {
         if (!codebook.has(key)) throw new InputError(message.unknownCensusVariable(key), { file: path, line, field: `census.${key}` });
+        const value = census[key];
+        if (value !== null && typeof value !== 'string' && typeof value !== 'number') {
+          throw new InputError(message.censusCodeNotInteger(key, JSON.stringify(value)), { file: path, line, field: `census.${key}` });
+        }
       }
       if (!Object.hasOwn(census, 'AGEP')) throw new InputError(message.censusAgeMissing(), { file: path, line, field: 'census.AGEP' });
       const where = { file: path, line };
