@@ -63,7 +63,7 @@ describe('persona aggregate', () => {
     const typo = file('typo.json', { candidates: ['a', 'b'], ballots: [{ ranking: ['a'], wieght: 2 }] });
     const bad = persona('--rule', 'borda', '--profile', typo, '--json');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe(`persona: ${typo}: record 0: field "wieght": ${message.unknownBallotKey('wieght', ['ranking', 'approved', 'weight'])}\n`);
+    expect(bad.stderr).toBe(`persona: ${typo}: field "ballots[0].wieght": ${message.unknownBallotKey('wieght', ['ranking', 'approved', 'weight'])}\n`);
     const tie = file('ctie.json', { candidates: ['a', 'b'], ballots: [{ approved: ['a'] }, { approved: ['b'] }] });
     expect(JSON.parse(persona('--rule', 'pav', '--profile', tie, '--k', '1', '--json').stdout)).toMatchObject({
       committee: ['a'],
@@ -81,19 +81,19 @@ describe('persona aggregate', () => {
     expect(JSON.parse(first.stdout).winners).toHaveLength(1);
   });
 
-  it('exits 2 naming the file, ballot index and field for an unknown candidate', () => {
+  it('exits 2 naming the file, ballot and field for an unknown candidate', () => {
     const bad = file('bad.json', { candidates: ['a', 'b'], ballots: [{ ranking: ['a'] }, { ranking: ['b', 'x'] }] });
     const out = persona('--rule', 'borda', '--profile', bad, '--json');
     expect(out.code).toBe(2);
     expect(out.stdout).toBe('');
-    expect(out.stderr).toBe(`persona: ${bad}: record 1: field "ranking": ${message.unknownCandidate('x', ['a', 'b'])}\n`);
+    expect(out.stderr).toBe(`persona: ${bad}: field "ballots[1].ranking": ${message.unknownCandidate('x', ['a', 'b'])}\n`);
   });
 
   it('exits 2 for a non-positive weight, an empty profile and a ballot with neither ranking nor approved', () => {
     const cases: [unknown, string][] = [
-      [{ candidates: ['a'], ballots: [{ ranking: ['a'], weight: 0 }] }, `record 0: field "weight": ${message.badWeight(0)}`],
+      [{ candidates: ['a'], ballots: [{ ranking: ['a'], weight: 0 }] }, `field "ballots[0].weight": ${message.badWeight(0)}`],
       [{ candidates: ['a'], ballots: [] }, `field "ballots": ${message.emptyProfile()}`],
-      [{ candidates: ['a'], ballots: [{ weight: 1 }] }, `record 0: ${message.ballotNoContent()}`],
+      [{ candidates: ['a'], ballots: [{ weight: 1 }] }, `field "ballots[0]": ${message.ballotNoContent()}`],
     ];
     cases.forEach(([data, expected], i) => {
       const path = file(`bad-${i}.json`, data);
@@ -186,5 +186,43 @@ describe('persona aggregate', () => {
     expect(doc.warning).toBe(message.rankedPairsSearchCapped(50_000));
     // A definite answer with a tie-break: exit 0.
     expect(persona('--rule', 'ranked-pairs', '--profile', 'capped.json', '--tiebreak', 'lexicographic', '--json').code).toBe(0);
+  });
+
+  it('bucklin gives no support to left-out candidates; irv reports exhausted ballots instead of splitting them', () => {
+    // Used to give bucklin winners [a, b] (a 7, b 7) and an irv final tally a 10. Oracles by hand:
+    // bucklin a ×3, b>a ×2, c ×2 (7, majority > 3.5): round 2 a 5 → a. irv a>b ×4, b ×3, c ×2, c>b ×1:
+    // round 1 a 4, b 3, c 3 → b, c out; round 2 a 4 with 6 exhausted.
+    const truncated = file('bucklin.json', { candidates: ['a', 'b', 'c'], ballots: [{ ranking: ['a'], weight: 3 }, { ranking: ['b', 'a'], weight: 2 }, { ranking: ['c'], weight: 2 }] });
+    expect(JSON.parse(persona('--rule', 'bucklin', '--profile', truncated, '--json').stdout)).toMatchObject({ winners: ['a'], round: 2, scores: { a: 5, b: 2, c: 2 } });
+    const irv = file('irv.json', {
+      candidates: ['a', 'b', 'c'],
+      ballots: [{ ranking: ['a', 'b'], weight: 4 }, { ranking: ['b'], weight: 3 }, { ranking: ['c'], weight: 2 }, { ranking: ['c', 'b'], weight: 1 }],
+    });
+    const result = JSON.parse(persona('--rule', 'irv', '--profile', irv, '--json').stdout);
+    expect(result.winners).toEqual(['a']);
+    expect(result.rounds[1]).toEqual({ tallies: { a: 4 }, eliminated: [], exhausted: 6 });
+  });
+
+  it('documents the Bucklin, IRV and ranked-pairs tie-break conventions in --help and --list', () => {
+    // rplex: margins c>a 5, a>b 2, b>c 2 (reviewer's example) — lexicographic ranked pairs elects c, not b.
+    const help = persona('--help').stdout;
+    expect(help).toContain('Zavist–Tideman TBRC');
+    expect(help).toContain("a ballot's last level (its left-out candidates) never gains support");
+    const list = persona('--list').stdout;
+    expect(list).toMatch(/ranked-pairs .*Zavist–Tideman TBRC order of pairs/);
+    expect(list).toMatch(/bucklin .*candidates a ballot leaves out .* never gain its support/);
+  });
+
+  it('names a missing profile with a library message, reads a BOM, refuses names with surrounding spaces', () => {
+    // Used to print Node's raw ENOENT text, to refuse a BOM as invalid JSON and to accept "a" and "a " as two candidates.
+    const missing = persona('--rule', 'borda', '--profile', 'nope.json');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe(`persona: nope.json: ${message.profileUnreadable('no such file')}\n`);
+    const bom = work.write('bom.json', `\uFEFF${JSON.stringify({ candidates: ['a', 'b'], ballots: [{ ranking: ['b'] }] })}`);
+    expect(JSON.parse(persona('--rule', 'plurality', '--profile', bom, '--json').stdout).winners).toEqual(['b']);
+    const spaces = file('spaces.json', { candidates: ['a', 'a '], ballots: [{ ranking: ['a'] }] });
+    const out = persona('--rule', 'borda', '--profile', spaces);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toBe(`persona: ${spaces}: field "candidates": ${message.candidateSpaces('a ')}\n`);
   });
 });

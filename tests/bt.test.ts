@@ -92,6 +92,81 @@ describe('persona bt', () => {
     const home = file('odiv.csv', 'item_a,item_b,outcome\na,b,a\nb,a,a\nb,c,a\nc,b,a\nc,a,a\na,c,b\n');
     const oe = persona('bt', '--comparisons', home, '--order-effect', '--json');
     expect(oe.code).toBe(2);
-    expect(oe.stderr).toContain('order effect (α');
+    expect(oe.stderr).toContain(aggregationMessage.btDivergingOrderEffect(true));
+  });
+
+  it('exits 2 when the first-listed side always wins (--order-effect), without suggesting --prior', () => {
+    // Used to print "orderEffect": 23.2029, "orderEffectSe": 44603, converged: true, exit 0 (counts 1, 10, 100).
+    // oracle: closed form, ℓ = 6·log σ(α) for any θ rises to 0 only as α → ∞; a prior on θ leaves α free.
+    const home = file('always-first.csv', 'item_a,item_b,outcome,count\na,b,a,3\nb,a,a,3\n');
+    const want = `persona: ${home}: ${aggregationMessage.btNoMaximum([aggregationMessage.btDivergingOrderEffect(true)], false)}\n`;
+    for (const extra of [[], ['--prior', '1'], ['--tol', '1e-13']]) {
+      const out = persona('bt', '--comparisons', home, '--order-effect', ...extra, '--json');
+      expect(out.code).toBe(2);
+      expect(out.stdout).toBe('');
+      expect(out.stderr).toBe(want);
+    }
+  });
+
+  it('exits 2 when an item never loses but ties (--ties davidson and rao-kupper)', () => {
+    // Used to print θ = ±11.55, ν = 34727, converged: true. oracle: closed form — with 2 items the Davidson
+    // log-likelihood 3h + s − 4 log(e^h + e^{−h} + e^s) approaches its supremum −2.24934 only as h → ∞.
+    const onlyTies = file('only-ties.csv', 'item_a,item_b,outcome,count\na,b,a,3\na,b,tie,1\n');
+    for (const [model, symbol] of [['davidson', 'ν'], ['rao-kupper', 'η']]) {
+      const out = persona('bt', '--comparisons', onlyTies, '--ties', model, '--json');
+      expect(out.code).toBe(2);
+      expect(out.stderr).toBe(
+        `persona: ${onlyTies}: ${aggregationMessage.btNoMaximum([aggregationMessage.btDivergingStrengths([['a'], ['b']]), aggregationMessage.btDivergingTie(symbol)], true)}\n`,
+      );
+      expect(persona('bt', '--comparisons', onlyTies, '--ties', model, '--prior', '1', '--json').code).toBe(0);
+    }
+  });
+
+  it('returns a finite MLE however extreme: 10¹² wins against 1 (closed form log 10¹²)', () => {
+    // Used to print a spread of 23.20 with converged: true. oracle: θa − θb = log(w/l), se = ½ √(1/w + 1/l).
+    const extreme = file('extreme.csv', 'winner,loser,count\na,b,1e12\nb,a,1\n');
+    const out = persona('bt', '--comparisons', extreme, '--json');
+    expect(out.code).toBe(0);
+    const doc = JSON.parse(out.stdout);
+    expect(doc.converged).toBe(true);
+    relClose(doc.logStrength.a - doc.logStrength.b, Math.log(1e12), 1e-11);
+    relClose(doc.se.a, 0.5 * Math.sqrt(1 + 1e-12), 1e-9);
+  });
+
+  it('refuses unknown columns and keys with a hint, and null or non-decimal counts', () => {
+    // Used to pass silently: `winner,loser,Count` with 7 and 3 gave θ = 0, and JSONL `"count": null` counted 1.
+    const cased = file('Count.csv', 'winner,loser,Count\na,b,7\nb,a,3\n');
+    const out = persona('bt', '--comparisons', cased, '--json');
+    expect(out.code).toBe(2);
+    expect(out.stderr).toBe(`persona: ${cased}:1: field "Count": ${aggregationMessage.btUnknownColumn('column', 'Count', ['winner', 'loser', 'count'], 'count')}\n`);
+    expect(out.stderr).toContain('did you mean count?');
+    const nul = file('null.jsonl', '{"winner":"a","loser":"b","count":7}\n{"winner":"b","loser":"a","count":null}\n');
+    expect(persona('bt', '--comparisons', nul).stderr).toBe(`persona: ${nul}:2: field "count": ${aggregationMessage.btBlankCount()}\n`);
+    const hex = file('hex.csv', 'winner,loser,count\na,b,0x10\nb,a,1\n');
+    expect(persona('bt', '--comparisons', hex).stderr).toBe(`persona: ${hex}:2: field "count": ${aggregationMessage.btBadCount('0x10')}\n`);
+  });
+
+  it('omits the standard errors above 4000 items with a note (exit 0), unless --se requires them', () => {
+    // Used to exit 2 ("use --no-se") on the plain contract form. oracle: a ring where each item beats and
+    // loses to its neighbour once is symmetric, so θ = 0.
+    const n = 4001;
+    const rows = Array.from({ length: n }, (_, i) => `i${i},i${(i + 1) % n}\ni${(i + 1) % n},i${i}`);
+    const ring = file('ring.csv', `winner,loser\n${rows.join('\n')}\n`);
+    const out = persona('bt', '--comparisons', ring, '--json');
+    expect(out.code).toBe(0);
+    const doc = JSON.parse(out.stdout);
+    expect(Object.values(doc.se).every((s) => s === null)).toBe(true);
+    expect(doc.seOmitted).toBe(aggregationMessage.btSeOmitted(n, 4000));
+    expect(out.stderr).toBe(`persona: note: ${aggregationMessage.btSeOmitted(n, 4000)}\n`);
+    expect(Math.max(...Object.values(doc.logStrength as Record<string, number>).map(Math.abs))).toBeLessThan(1e-9);
+    const required = persona('bt', '--comparisons', ring, '--se', '--json');
+    expect(required.code).toBe(2);
+    expect(required.stderr).toBe(`persona: ${ring}: field "--se": ${aggregationMessage.btTooManyForDense(n, 4000)}\n`);
+  });
+
+  it('says in --help that logLik omits the binomial constants of R logLik(BTm)', () => {
+    const help = persona('bt', '--help').stdout;
+    expect(help).toContain("differs from R's logLik(BTm(...))");
+    expect(help).toContain('binomial');
   });
 });

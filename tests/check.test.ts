@@ -164,7 +164,7 @@ describe('persona check', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as CheckOutput;
     expect(out.skipped).toEqual(['hispanic_origin', 'race_ethnicity', 'race_hispanic', 'census_region']);
-    expect(r.stderr).toContain(metricsMessage.skippedVariables(['hispanic_origin', 'race_ethnicity', 'race_hispanic', 'census_region']));
+    expect(r.stderr).toContain(metricsMessage.skippedVariables(['hispanic_origin', 'race_ethnicity', 'race_hispanic', 'census_region'], true));
     // Personas 2 ("Student") and 4 (N/A employment at 67, "Klingon", no veteran status) have unknown categories.
     expect(out.personas).toEqual({ read: 4, compared: 2 });
     expect(out.unmapped!.map((u) => `${u.attribute}=${u.value}`)).toEqual([
@@ -244,5 +244,111 @@ describe('persona check', () => {
     for (const text of ['--sample <file>', '--margins <file>', '--weight <col>', '--noise-draws <n>', '--seed <n>', '--pairs', '--out', '--json', '--fail-outside-noise', 'Exit codes']) {
       expect(r.stdout).toContain(text);
     }
+    // The documented conventions: df over the categories with a positive target, replicate-weight SEs, --progress.
+    for (const text of ['df = categories with a positive target − 1', '--replicate-weights <prefix>', '--no-replicate-weights', '"sdr"', '"linearised"', '--progress']) {
+      expect(r.stdout).toContain(text);
+    }
+  });
+
+  it('--json --progress: exit 0, exactly one JSON document on stdout, the progress lines on stderr', () => {
+    const r = check(['--sample', 'sample.csv', '--margins', 'margins.json', '--noise-draws', '100', '--json', '--progress']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.endsWith('}\n')).toBe(true);
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect((JSON.parse(r.stdout) as CheckOutput).n).toBe(10);
+    expect(r.stderr).toContain(`persona: ${metricsMessage.progressReading('sample.csv')}\n`);
+    expect(r.stderr).toContain(`persona: ${metricsMessage.progressComparing(2, 100, 'linearised')}\n`);
+    // Before the command name it is the same flag; without it (stderr not a terminal) nothing is written.
+    const before = persona(['--progress', 'check', '--sample', 'sample.csv', '--margins', 'margins.json', '--noise-draws', '100', '--json'], s.dir);
+    expect(before.stdout).toBe(r.stdout);
+    expect(before.stderr).toContain(metricsMessage.progressReading('sample.csv'));
+    expect(check(['--sample', 'sample.csv', '--margins', 'margins.json', '--noise-draws', '100', '--json']).stderr).toBe('');
+  });
+
+  it('top-level deff counts the nonzero weights, as weights.deff', () => {
+    // Closed form for w = 1, 2, 0, 0, 1, 2: Σw = 6, Σw² = 10, Kish ESS 3.6; 4 nonzero weights → deff 4/3.6 = 10/9.
+    s.write('zeros.csv', 'SEX,w\n1,1\n2,2\n1,0\n2,0\n1,1\n2,2\n');
+    s.write('sex-half.json', JSON.stringify({ margins: { SEX: { '1': 0.5, '2': 0.5 } } }));
+    const r = check(['--sample', 'zeros.csv', '--margins', 'sex-half.json', '--weight', 'w', '--noise-draws', '50', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as CheckOutput & { deff: number; weights: { deff: number; kishEss: number } };
+    expect(out.n).toBe(6);
+    expect(approxEqual(out.kishEss, 3.6, 1e-12)).toBe(true);
+    expect(approxEqual(out.deff, 10 / 9, 1e-12)).toBe(true);
+    expect(out.deff).toBe(out.weights.deff);
+  });
+
+  it('a zero-target category: df counts the categories with a positive target (chi2 has no term for it)', () => {
+    // Closed form: SEX 1,1,1,2 against (0.5, 0.5, 0): p = (0.75, 0.25, 0); X² = 4 (0.25²/0.5 · 2) = 1 on 2 − 1 = 1 df,
+    // p-value = pchisq(1, 1, lower.tail = FALSE) = 2 (1 − Φ(1)) = 0.3173105078629141 (R).
+    s.write('sex4.csv', 'SEX\n1\n1\n1\n2\n');
+    s.write('sex-zero.json', JSON.stringify({ margins: { SEX: { '1': 0.5, '2': 0.5, '3': 0 } } }));
+    const out = JSON.parse(check(['--sample', 'sex4.csv', '--margins', 'sex-zero.json', '--noise-draws', '50', '--json']).stdout) as CheckOutput;
+    const v = out.variables.SEX;
+    expect(v.df).toBe(1);
+    expect(approxEqual(v.chi2, 1, 1e-12)).toBe(true);
+    expect(approxEqual(v.pValue, 0.3173105078629141, 1e-10)).toBe(true);
+    expect(v.categories['3']).toEqual(expect.objectContaining({ sample: 0, target: 0 }));
+  });
+
+  it('a table sample missing embedded-margin variables is not told about persona strings', () => {
+    s.write('sex-only.csv', 'sex\n1\n2\n');
+    const r = check(['--sample', 'sex-only.csv', '--noise-draws', '50', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as CheckOutput;
+    expect(out.skipped!.length).toBeGreaterThan(0);
+    expect(r.stderr).toBe(`${metricsMessage.skippedVariables(out.skipped!, false)}\n`);
+    expect(r.stderr).not.toContain('PERSONA');
+  });
+
+  describe('standard errors from successive-difference replicate weights', () => {
+    // Oracle: R svymean(~cat, subset(svrepdesign(weights = ~w, repweights = "r[0-9]+", type = "successive-difference",
+    // mse = TRUE), cat != "0")) → libs/metrics/test/fixtures/r/sdr-shares.json (make-fixtures.R), R = 8 replicates.
+    const f = JSON.parse(readFileSync(join(repoRoot, 'libs/metrics/test/fixtures/r/sdr-shares.json'), 'utf8')) as {
+      w: number[]; cat: string[]; replicates: number[][]; names: string[]; share: number[]; se: number[];
+    };
+    const R = f.replicates.length;
+    const table = (weight: string, prefix: string) =>
+      [`cat,${weight},${f.replicates.map((_, r) => `${prefix}${r + 1}`).join(',')}`, ...f.cat.map((c, i) => [c, f.w[i], ...f.replicates.map((rep) => rep[i])].join(','))].join('\n') + '\n';
+    s.write('acs.csv', table('PWGTP', 'PWGTP'));
+    s.write('named.csv', table('w', 'r'));
+    s.write('cat-margins.json', JSON.stringify({ margins: { cat: { a: 0.35, b: 0.3, c: 0.2, '0': 0.15 } }, notInUniverse: { cat: '0' } }));
+    type SdrOutput = CheckOutput & { seMethod: string; replicateWeights?: { prefix: string; count: number; scale: number }; variables: Record<string, { categories: Record<string, { se: number }> }> };
+    const run = (args: string[]) => check(['--margins', 'cat-margins.json', '--noise-draws', '50', '--json', ...args]);
+    const expectR = (out: SdrOutput) =>
+      f.names.forEach((name, i) => {
+        expect(approxEqual(out.variables.cat.categories[name].sample, f.share[i], 1e-12)).toBe(true);
+        expect(approxEqual(out.variables.cat.categories[name].se, f.se[i], 1e-9)).toBe(true);
+      });
+
+    it('--weight PWGTP with PWGTP1..PWGTPR present: "sdr", as R survey', () => {
+      const r = run(['--sample', 'acs.csv', '--weight', 'PWGTP']);
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout) as SdrOutput;
+      expect(out.seMethod).toBe('sdr');
+      expect(out.replicateWeights).toEqual({ prefix: 'PWGTP', count: R, scale: 4 / R });
+      expectR(out);
+    });
+
+    it('--replicate-weights PREFIX names other columns; --no-replicate-weights gives linearised errors', () => {
+      const named = JSON.parse(run(['--sample', 'named.csv', '--weight', 'w', '--replicate-weights', 'r']).stdout) as SdrOutput;
+      expect(named.seMethod).toBe('sdr');
+      expectR(named);
+      // Without the option, "w1", "w2", … do not exist: linearised.
+      expect((JSON.parse(run(['--sample', 'named.csv', '--weight', 'w']).stdout) as SdrOutput).seMethod).toBe('linearised');
+      const off = JSON.parse(run(['--sample', 'acs.csv', '--weight', 'PWGTP', '--no-replicate-weights']).stdout) as SdrOutput;
+      expect(off.seMethod).toBe('linearised');
+      expect(off.replicateWeights).toBeUndefined();
+      expect(approxEqual(off.variables.cat.categories.a.se, f.se[0], 1e-3)).toBe(false);
+    });
+
+    it('bad input: --replicate-weights without --weight, or without such columns → exit 2', () => {
+      const noWeight = run(['--sample', 'named.csv', '--replicate-weights', 'r']);
+      expect(noWeight.code).toBe(2);
+      expect(noWeight.stderr).toBe(`persona: field "--replicate-weights": ${metricsMessage.replicateWeightsNeedWeight('r')}\n`);
+      const missing = run(['--sample', 'named.csv', '--weight', 'w', '--replicate-weights', 'zz']);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toBe(`persona: named.csv: field "--replicate-weights": ${metricsMessage.replicateWeightsMissing('zz', 0)}\n`);
+    });
   });
 });

@@ -5,7 +5,7 @@ import { DEFAULT_BALANCING_VARIABLES, DEFAULT_RAKING_VARIABLES } from '@persona/
 import { coreMessage } from '@persona/core';
 import { rakingMessage } from '@persona/raking';
 import { message as cliMessage } from '../apps/cli/src/messages.js';
-import { approxEqual, persona, personaHead, scratch } from './cli-harness.js';
+import { approxEqual, persona, personaHead, repoRoot, scratch } from './cli-harness.js';
 
 const s = scratch('rake');
 afterAll(() => s.cleanup());
@@ -207,14 +207,73 @@ describe('persona rake --out that cannot be written (exit 2 naming the file, bef
 describe('persona rake calibration diagnostics', () => {
   s.write('sex.csv', 'sex\n1\n2\n1\n2\n1\n2\n');
 
-  it('logit that cannot reach a huge total: exit 3, converged false, finite weights (not exit 2 "NaN")', () => {
-    s.write('huge.json', JSON.stringify({ total: 1e9, margins: { sex: { '1': 0.5, '2': 0.5 } } }));
-    const r = persona(['rake', '--sample', 'sex.csv', '--margins', 'huge.json', '--method', 'logit', '--bounds', '0.5,2', '--max-iter', '1', '--json'], s.dir);
+  it('logit whose bounds no cell can meet: exit 3, converged false, finite weights (not exit 2 "NaN")', () => {
+    // sex 1 (3 rows of weight 1) needs g = 5.99 / 3 > 2; the mean g, 6 / 6 = 1, is inside [0.5, 2], so the fit runs.
+    s.write('unreachable.json', JSON.stringify({ total: 6, margins: { sex: { '1': 5.99, '2': 0.01 } } }));
+    const r = persona(['rake', '--sample', 'sex.csv', '--margins', 'unreachable.json', '--method', 'logit', '--bounds', '0.5,2', '--max-iter', '1', '--json'], s.dir);
     expect(r.code).toBe(3);
     const out = JSON.parse(r.stdout) as RakeOutput;
     expect(out.converged).toBe(false);
     expect(out.iterations).toBe(1);
     expect(out.weights!.every(Number.isFinite)).toBe(true);
+  });
+
+  it('a huge total with --bounds: base weights rescaled first, as R survey::calibrate (closed form)', () => {
+    // Regression: total 1e9 on 6 rows of weight 1 could never be met within [0.5, 2] (exit 3). survey:::grake's rule:
+    // the ratios population / sample total (1e9 / 6 for the total, 5e8 / 3 for sex 2) all exceed 20, so the base
+    // weights are multiplied by their mean 1e9 / 6; the margins then hold with g = 1: every weight is 1e9 / 6.
+    s.write('huge.json', JSON.stringify({ total: 1e9, margins: { sex: { '1': 0.5, '2': 0.5 } } }));
+    const r = persona(['rake', '--sample', 'sex.csv', '--margins', 'huge.json', '--method', 'logit', '--bounds', '0.5,2', '--json'], s.dir);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as RakeOutput & { boundsScale: number; gRange: { min: number; max: number } };
+    expect(approxEqual(out.boundsScale, 1e9 / 6, 1e-15)).toBe(true);
+    for (const w of out.weights!) expect(approxEqual(w, 1e9 / 6, 1e-12)).toBe(true);
+    expect(approxEqual(out.gRange.min, 1, 1e-12) && approxEqual(out.gRange.max, 1, 1e-12)).toBe(true);
+  });
+
+  it('--bounds 0.3,3 with total 1e6 on 300 unweighted rows gives R survey::calibrate\'s weights and rescaling factor', () => {
+    // Oracle: the committed R fixture libs/raking/test/fixtures/r/calibrate-bounds-rescaled.json (make-fixtures.R:
+    // calibrate(…, calfun = "raking", bounds = c(0.3, 3)), which warns "Bounds were set but will be interpreted after
+    // rescaling by 3500").
+    const f = JSON.parse(readFileSync(join(repoRoot, 'libs/raking/test/fixtures/r/calibrate-bounds-rescaled.json'), 'utf8')) as {
+      variables: { name: string; values: string[] }[];
+      shares: Record<string, Record<string, number>>;
+      cases: { total: number; calfun: string; bounds: number[]; grakeScale: number; weights: number[] }[];
+    };
+    const [sexValues, ageValues] = f.variables.map((v) => v.values);
+    s.write('r-bounds.csv', 'SEX,AGEGRP\n' + sexValues.map((x, i) => `${x},${ageValues[i]}`).join('\n') + '\n');
+    for (const c of f.cases.filter((c) => c.total === 1e6)) {
+      s.write('r-bounds.json', JSON.stringify({ total: c.total, margins: f.shares }));
+      const args = ['rake', '--sample', 'r-bounds.csv', '--margins', 'r-bounds.json', '--method', c.calfun, '--bounds', c.bounds.join(','), '--tol', '1e-12', '--json'];
+      const r = persona(args, s.dir);
+      expect(r.code, c.calfun).toBe(0);
+      const out = JSON.parse(r.stdout) as RakeOutput & { boundsScale: number };
+      expect(approxEqual(out.boundsScale, c.grakeScale, 1e-12), c.calfun).toBe(true);
+      c.weights.forEach((w, i) => expect(approxEqual(out.weights![i], w, 1e-8), `${c.calfun} row ${i}`).toBe(true));
+    }
+    expect(persona(['rake', '--help'], s.dir).stdout).toContain('exceeds 20 × its base-weighted sample total');
+  });
+
+  it('bounds that cannot contain total / Σ base weights: exit 2 at once, naming the ratio needed', () => {
+    // Closed form: 6 rows of weight 1, total 90 → every weighting meeting the total has mean g = 90 / 6 = 15, outside
+    // [0.5, 2]; the ratios 15 (total) and 45 / 3 = 15 (sex 2) are not all above 20, so R would not rescale either.
+    s.write('fifteen.json', JSON.stringify({ total: 90, margins: { sex: { '1': 0.5, '2': 0.5 } } }));
+    const r = persona(['rake', '--sample', 'sex.csv', '--margins', 'fifteen.json', '--bounds', '0.5,2', '--json'], s.dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`persona: fifteen.json: field "bounds": ${rakingMessage.boundsExcludeTotal(15, 0.5, 2, 1)}\n`);
+  });
+
+  it('gRange leaves out rows a zero target zeroed, so it lies within --bounds', () => {
+    // Regression: with AGEGRP 3 → 0, gRange.min was 0 although the bounds were [0.2, 5].
+    s.write('zero3.json', JSON.stringify({ total: 1000, margins: { SEX: { '1': 0.49, '2': 0.51 }, AGEGRP: { '1': 400, '2': 600, '3': 0 } } }));
+    const r = persona(['rake', '--sample', 'sample.csv', '--margins', 'zero3.json', '--weight', 'w', '--method', 'logit', '--bounds', '0.2,5', '--json'], s.dir);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as RakeOutput & { gRange: { min: number; max: number } };
+    // oracle: the bounds (logit keeps g strictly inside them, Deville & Särndal 1992)
+    expect(out.gRange.min).toBeGreaterThan(0.2);
+    expect(out.gRange.max).toBeLessThan(5);
+    rows.forEach(([, age], i) => (age === 3 ? expect(out.weights![i]).toBe(0) : expect(out.weights![i]).toBeGreaterThan(0)));
   });
 
   it('raking with bounds converges to g = 3.42 / 6 = 0.57 (closed form; used to stop at 0.5748)', () => {
@@ -255,6 +314,92 @@ describe('persona rake calibration diagnostics', () => {
     const sum2 = nonzero.reduce((a, b) => a + b * b, 0);
     expect(approxEqual(out.summary.deff, (8 * sum2) / (sum * sum), 1e-12)).toBe(true);
     expect(approxEqual(out.summary.cv, Math.sqrt((8 * sum2) / (sum * sum) - 1), 1e-9)).toBe(true);
+  });
+});
+
+describe('persona rake --trim LO,HI (rake–trim loop with survey::trimWeights caps)', () => {
+  // SEX 1 and 2 each have rows of base weight 1, 2 and 5; targets 400 per SEX.
+  s.write('trim.csv', 'SEX,w\n1,1\n1,2\n1,5\n2,1\n2,2\n2,5\n');
+  s.write('trim.json', JSON.stringify({ margins: { SEX: { '1': 400, '2': 400 } } }));
+  type TrimOutput = RakeOutput & { trim: { lower: number | null; upper: number | null; trimmed: number; rounds: number; capsMet: boolean } };
+
+  it('closed form: raked 50, 100, 250 per SEX; caps [60, 200] give 60, 140, 200', () => {
+    // Closed form of R's trimWeights(lower = 60, upper = 200): 50 → 60 (−10) and 250 → 200 (+50) per SEX; the excess
+    // 2 × 40 = 80 is shared equally by the 2 weights inside (+40 each): 100 → 140. Each SEX still sums to 400, so
+    // raking again leaves them: one round, 4 weights trimmed.
+    const r = persona(['rake', '--sample', 'trim.csv', '--margins', 'trim.json', '--weight', 'w', '--trim', '60,200', '--json'], s.dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as TrimOutput;
+    [60, 140, 200, 60, 140, 200].forEach((w, i) => expect(approxEqual(out.weights![i], w, 1e-12), `row ${i}`).toBe(true));
+    expect(out.trim).toEqual({ lower: 60, upper: 200, trimmed: 4, rounds: 1, capsMet: true });
+    expect(out.converged).toBe(true);
+    // without --trim: the raked weights d × 400 / 8
+    const plain = JSON.parse(persona(['rake', '--sample', 'trim.csv', '--margins', 'trim.json', '--weight', 'w', '--json'], s.dir).stdout) as RakeOutput;
+    [50, 100, 250, 50, 100, 250].forEach((w, i) => expect(approxEqual(plain.weights![i], w, 1e-12)).toBe(true));
+  });
+
+  it('caps that cannot hold with the margins: exit 3, capsMet false, the raked weights still printed', () => {
+    // SEX 1 has 3 rows and target 400: with every weight ≤ 120 they sum to at most 360 < 400, although all 9 rows
+    // could carry the total 800 (9 × 120 = 1080), so the caps are not rejected up front but can never hold.
+    s.write('trim2.csv', 'SEX,w\n1,1\n1,2\n1,5\n2,1\n2,1\n2,1\n2,1\n2,1\n2,1\n');
+    const r = persona(['rake', '--sample', 'trim2.csv', '--margins', 'trim.json', '--weight', 'w', '--trim', '-Inf,120', '--json'], s.dir);
+    expect(r.code).toBe(3);
+    const out = JSON.parse(r.stdout) as TrimOutput;
+    expect(out.trim).toMatchObject({ lower: null, upper: 120, trimmed: 1, rounds: 50, capsMet: false });
+    expect(out.converged).toBe(true); // the final weights are raked: the margins hold
+    expect(approxEqual(out.weights!.slice(0, 3).reduce((a, b) => a + b, 0), 400, 1e-6)).toBe(true);
+    expect(persona(['rake', '--sample', 'trim2.csv', '--margins', 'trim.json', '--weight', 'w', '--trim', '-Inf,120'], s.dir).stdout).toContain(
+      cliMessage.trimCapsNotMet(50, -Infinity, 120),
+    );
+  });
+
+  it('bad --trim: not two numbers, LO ≥ HI, with --method linear or --bounds, caps no weighting can meet (exit 2)', () => {
+    const run = (extra: string[]) => persona(['rake', '--sample', 'trim.csv', '--margins', 'trim.json', '--weight', 'w', ...extra], s.dir);
+    for (const raw of ['60', '200,60', 'a,b', '-Inf,Inf']) {
+      const r = run(['--trim', raw]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`persona: field "--trim": ${cliMessage.trimInvalid(raw)}\n`);
+    }
+    expect(run(['--trim', '60,200', '--method', 'linear']).stderr).toBe(`persona: field "--trim": ${cliMessage.trimNeedsRaking()}\n`);
+    expect(run(['--trim', '60,200', '--bounds', '0.5,2']).stderr).toBe(`persona: field "--trim": ${cliMessage.trimNeedsRaking()}\n`);
+    // 6 weights summing to 800 cannot all be ≤ 100
+    const r = run(['--trim', '0,100']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`persona: field "--trim": ${rakingMessage.trimInfeasible(6, 800, 0, 100)}\n`);
+  });
+});
+
+describe('numbers and encodings in margins and weights', () => {
+  it('a margins file with a UTF-8 byte order mark reads as without it (RFC 8259 §8.1)', () => {
+    // Regression: exit 2 with "Unexpected token '\uFEFF'".
+    s.write('bom.json', `\uFEFF${JSON.stringify(margins)}`);
+    const r = persona(['rake', '--sample', 'sample.csv', '--margins', 'bom.json', '--weight', 'w', '--json'], s.dir);
+    expect(r.code).toBe(0);
+    const plain = persona(['rake', '--sample', 'sample.csv', '--margins', 'margins.json', '--weight', 'w', '--json'], s.dir);
+    expect(r.stdout).toBe(plain.stdout);
+  });
+
+  it('a target of 1e400 is reported as not finite, not as "got null"', () => {
+    s.write('inf.json', '{"margins":{"SEX":{"1":1e400,"2":1},"AGEGRP":{"1":1,"2":1,"3":1}}}');
+    const r = persona(['rake', '--sample', 'sample.csv', '--margins', 'inf.json'], s.dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`persona: inf.json: field "margins.SEX.1": ${rakingMessage.targetNotNumber('SEX', '1', Infinity)}\n`);
+    expect(r.stderr).toContain('got Infinity: the number in the file is not finite');
+  });
+
+  it('base weights of 1e300: Kish ESS, deff and cv are finite (closed form of 1, 1, 2, 2)', () => {
+    // Regression: Σw² overflowed, so kishEss, deff and cv were printed as null with exit 0.
+    // The weights already meet the margins (3e300 per sex), so raking keeps them: ESS = 6² / 10 = 3.6, deff = 4 / 3.6,
+    // cv = 0.5 / 1.5.
+    s.write('huge-w.csv', 'sex,w\n1,1e300\n2,1e300\n1,2e300\n2,2e300\n');
+    s.write('half.json', JSON.stringify({ margins: { sex: { '1': 0.5, '2': 0.5 } } }));
+    const r = persona(['rake', '--sample', 'huge-w.csv', '--margins', 'half.json', '--weight', 'w', '--json'], s.dir);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as RakeOutput;
+    expect(approxEqual(out.summary.kishEss, 3.6, 1e-12)).toBe(true);
+    expect(approxEqual(out.summary.deff, 4 / 3.6, 1e-12)).toBe(true);
+    expect(approxEqual(out.summary.cv, 1 / 3, 1e-12)).toBe(true);
   });
 });
 

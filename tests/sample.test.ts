@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BALANCING_VARIABLES, deriveCensusRecodes, NOT_IN_UNIVERSE, recodes } from '@persona/census';
 import { readTable, Rng } from '@persona/core';
+import { rakingMessage } from '@persona/raking';
 import { message as cliMessage } from '../apps/cli/src/messages.js';
 import { approxEqual, persona, repoRoot, scratch } from './cli-harness.js';
 
@@ -73,6 +74,76 @@ describe('persona sample', () => {
     const bad = persona(['sample', '--n', '5', '--seed', '1', '--sample', 'pop.csv', '--method', 'stratified'], s.dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(cliMessage.strataRequired());
+  });
+});
+
+describe('persona sample: rows of weight 0 are never drawn', () => {
+  // pop.csv: AGEGRP cycles 1, 2, 3, so rows i with i % 3 = 2 have AGEGRP 3: 20 of the 60 rows.
+  s.write('m_zero3.json', JSON.stringify({ margins: { SEX: { '1': 0.4, '2': 0.6 }, AGEGRP: { '1': 0.5, '2': 0.5, '3': 0 } } }));
+  const zeroRow = (i: number) => i % 3 === 2;
+  type ZeroOutput = SampleOutput & { weightsFrom: string; eligibleRows: number; populationSize: number };
+
+  it.each(['balanced', 'pps', 'srs', 'with-replacement', 'stratified'])('%s with a zero target: exit 0, no AGEGRP 3 row drawn', (method) => {
+    // Regression: pps, balanced, with-replacement and stratified exited 2 with "record 0: field "weight": expected every
+    // sampling weight to be a finite number > 0, got 0"; srs drew AGEGRP 3 rows although their raked weight is 0.
+    const args = ['sample', '--n', '30', '--seed', '3', '--sample', 'pop.csv', '--margins', 'm_zero3.json', '--method', method, '--strata', 'SEX', '--json'];
+    const r = persona(args, s.dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as ZeroOutput;
+    expect(out.rows).toHaveLength(30);
+    // oracle: the margins file — AGEGRP 3 has target 0, so its 20 rows (i % 3 = 2, by construction) weigh 0
+    expect(out.rows.filter(zeroRow)).toEqual([]);
+    expect([out.populationSize, out.eligibleRows]).toEqual([60, 40]);
+    expect(out.weightsFrom).toBe(method === 'srs' ? 'equal' : 'raked');
+    if (method !== 'with-replacement') expect(new Set(out.rows).size).toBe(30);
+  });
+
+  it('fewer rows of positive weight than --n: exit 2 naming the file, "raked weights" and the count', () => {
+    const r = persona(['sample', '--n', '45', '--seed', '3', '--sample', 'pop.csv', '--margins', 'm_zero3.json', '--method', 'pps'], s.dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`persona: pop.csv: field "raked weights": ${cliMessage.tooFewPositiveWeights(45, 40, 60)}\n`);
+  });
+
+  it('--weight with zeros (no margins): zero-weight rows are never drawn; too few positive ones name the column', () => {
+    // w = 0 on rows 0–9, 1 on the other 50
+    s.write('pop_w.csv', 'id,SEX,w\n' + Array.from({ length: 60 }, (_, i) => `${i},${1 + (i % 2)},${i < 10 ? 0 : 1}`).join('\n') + '\n');
+    for (const method of ['pps', 'with-replacement', 'srs']) {
+      const r = persona(['sample', '--n', '50', '--seed', '1', '--sample', 'pop_w.csv', '--weight', 'w', '--method', method, '--json'], s.dir);
+      expect(r.code, method).toBe(0);
+      const out = JSON.parse(r.stdout) as ZeroOutput;
+      expect(out.rows.every((i) => i >= 10), method).toBe(true);
+      expect(out.eligibleRows).toBe(50);
+      // closed form: drawing all 50 positive rows without replacement takes each exactly once
+      if (method !== 'with-replacement') expect(out.rows).toEqual(Array.from({ length: 50 }, (_, k) => k + 10));
+    }
+    const r = persona(['sample', '--n', '51', '--seed', '1', '--sample', 'pop_w.csv', '--weight', 'w', '--method', 'pps'], s.dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`persona: pop_w.csv: field "w": ${cliMessage.tooFewPositiveWeights(51, 50, 60)}\n`);
+  });
+
+  it('a negative --weight, or every weight 0: exit 2 naming the file, (line) and column', () => {
+    s.write('pop_neg.csv', 'id,w\n0,1\n1,-2\n2,1\n');
+    const neg = persona(['sample', '--n', '1', '--seed', '1', '--sample', 'pop_neg.csv', '--weight', 'w', '--method', 'pps'], s.dir);
+    expect(neg.code).toBe(2);
+    expect(neg.stderr).toBe(`persona: pop_neg.csv:3: field "w": ${rakingMessage.baseWeightInvalid(1, -2)}\n`);
+    s.write('pop_zero.csv', 'id,w\n0,0\n1,0\n');
+    const zero = persona(['sample', '--n', '1', '--seed', '1', '--sample', 'pop_zero.csv', '--weight', 'w', '--method', 'srs'], s.dir);
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toBe(`persona: pop_zero.csv: field "w": ${rakingMessage.baseWeightsAllZero()}\n`);
+  });
+});
+
+describe('persona sample --out x.jsonl', () => {
+  it('writes "row" as a number and the population fields as read', () => {
+    // Regression: "row":"0" was written as a string.
+    const r = persona(['sample', '--n', '5', '--seed', '2', '--sample', 'pop.csv', '--method', 'srs', '--out', 'drawn.jsonl', '--json'], s.dir);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as SampleOutput;
+    const records = readFileSync(join(s.dir, 'drawn.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(records.map((x) => x.row)).toEqual(out.rows);
+    // oracle: pop.csv row i is "i,1 + i % 2,1 + i % 3"
+    for (const x of records) expect(x).toEqual({ row: x.row, id: String(x.row), SEX: String(1 + ((x.row as number) % 2)), AGEGRP: String(1 + ((x.row as number) % 3)) });
   });
 });
 

@@ -25,6 +25,22 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<number |
   };
 }
 
+let progressRequested = false;
+
+/** Records the global `--progress` flag (set by `buildProgram`'s pre-action hook). */
+export function requestProgress(requested: boolean): void {
+  progressRequested = requested;
+}
+
+/**
+ * Writes one short progress line to stderr — never stdout — when `--progress` is
+ * given or stderr is a terminal (CONTRACTS.md general rules), else nothing. For
+ * the long steps of a command (reading a large file, simulations).
+ */
+export function progress(line: string): void {
+  if (progressRequested || process.stderr.isTTY === true) process.stderr.write(`persona: ${line}\n`);
+}
+
 /** Prints exactly one JSON document on stdout (CONTRACTS.md `--json`). */
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, jsonReplacer)}\n`);

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { ExitCode } from './kit.js';
+import { ExitCode, requestProgress } from './kit.js';
 import { register as registerRake } from './commands/rake.js';
 import { register as registerSample } from './commands/sample.js';
 import { register as registerBt } from './commands/bt.js';
@@ -14,6 +14,9 @@ export function buildProgram(): Command {
   const program = new Command('persona')
     .description('PERSONA testbed for pluralistic alignment: census personas, raking, preference aggregation')
     .showHelpAfterError('(run the command with --help for its usage)')
+    .option('--progress', 'print short progress lines on stderr (never stdout), as when stderr is a terminal; accepted by every command, before or after its name. Commands that report steps: check; the others accept it and print nothing')
+    .configureHelp({ showGlobalOptions: true })
+    .hook('preAction', (_program, command) => requestProgress(command.optsWithGlobals<{ progress?: boolean }>().progress === true))
     .exitOverride();
   for (const register of [registerRun, registerRake, registerSample, registerCheck, registerGenerate, registerValidate, registerBt, registerAggregate]) register(program);
   return program;

@@ -31,4 +31,11 @@ export const message = {
   populationNotRaked: () => 'warning: raking the population did not converge (see --json "raking")',
   notConverged: (iterations: number, maxRelError: number, tol: number) =>
     `did not converge: after ${iterations} iteration${iterations === 1 ? '' : 's'} the largest relative margin error is ${maxRelError.toExponential(2)} (tolerance ${tol})`,
+  trimInvalid: (raw: string) =>
+    `expected --trim LO,HI with two numbers, LO < HI and HI > 0 (absolute caps on the weights; LO may be -Inf, HI Inf, not both), got "${raw}"`,
+  trimNeedsRaking: () => '--trim works with --method raking and no --bounds (the rake–trim loop); for calibration, bound the weights with --bounds LO,HI',
+  trimCapsNotMet: (rounds: number, lower: number, upper: number) =>
+    `after ${rounds} rake–trim round${rounds === 1 ? '' : 's'} the raked weights still leave [${lower}, ${upper}] (or the margins do not hold): no weighting meets both the margins and the caps found; widen --trim`,
+  tooFewPositiveWeights: (n: number, positive: number, size: number) =>
+    `cannot draw ${n} rows without replacement: only ${positive} of the ${size} rows have a positive weight (rows of weight 0 are never drawn); expected --n ≤ ${positive}`,
 };

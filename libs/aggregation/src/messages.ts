@@ -4,11 +4,19 @@
  */
 export const message = {
   // --- Bradley–Terry core and `persona bt` (pairwise/: read-comparisons, graph, bradley-terry, mm, ilsr, newton) ---
-  btMissingColumns: (names: readonly string[]) =>
-    `expected columns winner,loser[,count] or item_a,item_b,outcome[,count]; the file has: ${names.slice(0, 40).join(', ')}`,
+  btMissingColumns: (names: readonly string[], hints: readonly (readonly [string, string])[] = []) =>
+    `expected columns winner,loser[,count] or item_a,item_b,outcome[,count]; the file has: ${names.slice(0, 40).join(', ')}${hints
+      .slice(0, 5)
+      .map(([name, hint]) => `; did you mean ${hint} for "${name}"?`)
+      .join('')}`,
+  btUnknownColumn: (what: 'column' | 'key', name: string, allowed: readonly string[], hint: string | undefined) =>
+    `unknown ${what} "${name}": expected only ${allowed.join(', ')} (names are matched exactly)${hint !== undefined ? `; did you mean ${hint}?` : ''}`,
   btEmptyItem: () => 'expected an item name, got an empty value',
   btItemSpaces: (name: string) => `item name \`${name}\` has leading or trailing spaces: expected the name without them (items are matched verbatim)`,
   btBlankCount: () => 'count is blank: the file has a count column, so every row needs a positive count',
+  fileErrorDetail: (code: string, fallback: string) =>
+    ({ ENOENT: 'no such file', EISDIR: 'it is a directory', ENOTDIR: 'a part of the path is not a directory', EACCES: 'permission denied', EPERM: 'permission denied' })[code] ??
+    fallback,
   btNeedsComparisons: () => 'persona bt needs --comparisons FILE',
   btTooManyItems: (max: number) => `too many distinct items: at most ${max} are supported`,
   btMixedRows: () => 'every record must use the same form: winner/loser or itemA/itemB/outcome',
@@ -38,12 +46,25 @@ export const message = {
       .join(' > ')}${groups.length > 10 ? ' > …' : ''}; add comparisons or give --prior VAR`,
   btSingularInformation: () =>
     'the information matrix is singular: the order effect or tie parameter is not identified by these comparisons (e.g. every pair meets in one order only)',
-  btDiverges: (parameters: readonly string[]) =>
-    `no maximum-likelihood estimate: the likelihood keeps increasing as ${parameters.join(', ')} diverge(s) beyond ±25 on the log scale; the data do not identify the tie parameter / order effect together with the strengths (e.g. a tie or home-win pattern only an infinite parameter fits); add comparisons, drop --ties/--order-effect, or give --prior VAR to regularise the strengths`,
+  btNoMaximum: (parameters: readonly string[], priorHelps: boolean) =>
+    `no maximum-likelihood estimate: the likelihood keeps increasing without bound in a direction where ${parameters.join('; ')} (decided exactly by a recession-direction linear program); ${
+      priorHelps
+        ? 'add comparisons that contradict it, or give --prior VAR to regularise the strengths'
+        : 'a prior on the strengths (--prior) does not bound this; add comparisons that contradict it, or drop --order-effect'
+    }`,
+  btDivergingStrengths: (groups: readonly (readonly string[])[]) =>
+    `the strengths separate as ${groups
+      .slice(0, 10)
+      .map((g) => `{${g.slice(0, 10).join(', ')}${g.length > 10 ? ', …' : ''}}`)
+      .join(' > ')}${groups.length > 10 ? ' > …' : ''} (the gaps grow without bound)`,
+  btDivergingOrderEffect: (up: boolean) => `the order effect α → ${up ? '+∞ (the first-listed item always does at least as well)' : '−∞ (the second-listed item always does at least as well)'}`,
+  btDivergingTie: (symbol: string) => `the tie parameter ${symbol} → ∞`,
+  btSeOmitted: (n: number, max: number) =>
+    `standard errors omitted: they need a dense ${n} × ${n} covariance matrix, computed only up to ${max} items (give --se to require them, which is refused above the limit; --no-se to skip them silently)`,
   btIllConditioned: (condition: number) =>
-    `no maximum-likelihood estimate: the information matrix is numerically singular (condition number ${condition.toExponential(2)} > 1e12), so the strengths, tie parameter or order effect are not identified by these comparisons; add comparisons or give --prior VAR`,
+    `the information matrix is numerically singular (condition number ${condition.toExponential(2)} > 1e12), so the standard errors cannot be computed reliably: the strengths, tie parameter or order effect are barely identified by these comparisons; add comparisons, give --prior VAR, or use --no-se`,
   btTooManyForDense: (n: number, max: number) =>
-    `standard errors need a dense covariance matrix of ${n} × ${n}; this is refused above ${max} items: use --no-se (library: standardErrors: false)`,
+    `standard errors were required (--se; library: standardErrors: true) but need a dense covariance matrix of ${n} × ${n}, refused above ${max} items: leave out --se (se is then null) or give --no-se`,
   btExtendedTooLarge: (n: number, max: number) =>
     `ties and order effects are fitted by dense Newton steps (a ${n + 2} × ${n + 2} matrix); this is refused above ${max} items`,
   btQuasiVarianceTooFew: (n: number) => `quasi-variances need at least 3 items, got ${n}`,
@@ -104,6 +125,9 @@ export const message = {
   candidatesNotList: () => 'expected a non-empty list of candidate names (strings)',
   candidateNotString: (value: unknown) => `expected a candidate name (a non-empty string), got ${JSON.stringify(value)}`,
   duplicateCandidateName: (name: string) => `candidate "${name}" is listed twice`,
+  candidateSpaces: (name: string) =>
+    `candidate name \`${name}\` has leading or trailing spaces: expected the name without them (candidates are matched verbatim)`,
+  profileUnreadable: (detail: string) => `cannot read the file: ${detail}`,
   ballotsNotList: () => 'expected a list of ballots',
   emptyProfile: () => 'the profile has no ballots',
   ballotNotObject: () => 'expected a ballot object with "ranking" or "approved" and an optional "weight"',

@@ -30,6 +30,8 @@ export const message = {
     `${variable} is blank for a person inside the universe of recode "${recode}" (impute the CA/TX rows of the seed with imputeHotDeck first, or drop rows with missing data)`,
   codeOutsideRecode: (variable: string, value: number, recode: string) =>
     `${variable} = ${value} is not a code that recode "${recode}" knows (see the 2024 PUMS data dictionary)`,
+  ageOutsideRange: (value: number, recode: string) =>
+    `AGEP = ${value} is not an age in years as PUMS codes it (expected 0 to 99: 0 = under 1 year, 99 = 99 years and over, top-coded; 2024 PUMS data dictionary); recode "${recode}" cannot place it`,
   serialNotHuOrGq: (serial: string, recode: string) =>
     `SERIALNO "${serial}" is neither a housing-unit serial (YYYYHU…) nor a group-quarters person's (YYYYGQ…); recode "${recode}" needs it to tell the household population from group quarters`,
   unknownState: (state: string) => `STATE "${state}" is not one of the 50 states or DC`,

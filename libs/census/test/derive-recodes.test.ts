@@ -1,4 +1,8 @@
-import { ColumnTable } from '@persona/core';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { ColumnTable, readTable } from '@persona/core';
 import { describe, expect, it } from 'vitest';
 import { censusMessage as message, deriveCensusRecodes, PumsTable, type PumsColumn } from '@persona/census';
 
@@ -56,6 +60,43 @@ describe('deriveCensusRecodes', () => {
   it('names the line of a cell that is not an integer code', () => {
     const sample = table({ AGEP: ['30', 'thirty'] });
     expect(() => deriveCensusRecodes(sample, ['age_group'])).toThrow(`people.csv:3: field "AGEP": ${message.notAnInteger('thirty')}`);
+  });
+
+  // Regression (review finding 9): AGEP = 150 became "85 years and over", and AGEP = -5 became code 0, blamed on age_group.
+  it('rejects an AGEP outside the PUMS range 0..99, naming AGEP and its line', () => {
+    // Oracle: the 2024 PUMS data dictionary (data/census/census_pums_acs1_2024_data_dict.txt:1753-1756):
+    // AGEP "0 .Under 1 year", "1..99 .1 to 99 years (Top-coded)".
+    expect(() => deriveCensusRecodes(table({ AGEP: ['30', '150'] }), ['age_group'])).toThrow(
+      `people.csv:3: field "AGEP": ${message.ageOutsideRange(150, 'age_group')}`,
+    );
+    expect(() => deriveCensusRecodes(table({ AGEP: ['-5', '30'] }), ['age_group'])).toThrow(
+      `people.csv:2: field "AGEP": ${message.ageOutsideRange(-5, 'age_group')}`,
+    );
+    // Every recode that reads the age checks it, not only age_group.
+    expect(() => deriveCensusRecodes(table({ AGEP: ['100'], SCHL: ['21'] }), ['education'])).toThrow(
+      `people.csv:2: field "AGEP": ${message.ageOutsideRange(100, 'education')}`,
+    );
+    expect(deriveCensusRecodes(table({ AGEP: ['0', '99'] }), ['age_group']).get('age_group')).toEqual(['1', '13']);
+  });
+
+  // Regression (review finding 11): after a line break inside quotes, errors named the row index instead of the line.
+  it('names the file line of a bad cell after a quoted line break (CSV and .csv.gz)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'persona-census-lines-'));
+    try {
+      // Line 1 header; row 0 spans lines 2-3 (quoted line break); row 1 on line 4; row 2 (AGEP 120) on line 5.
+      const csv = 'note,AGEP\n"two\nlines",30\nplain,41\nbad,120\n';
+      writeFileSync(join(dir, 'q.csv'), csv);
+      writeFileSync(join(dir, 'q.csv.gz'), gzipSync(csv));
+      for (const name of ['q.csv', 'q.csv.gz']) {
+        const sample = await readTable(join(dir, name));
+        expect(sample.lineOffset).toBeUndefined(); // no single offset fits every row …
+        expect(() => deriveCensusRecodes(sample, ['age_group'])).toThrow(
+          `${join(dir, name)}:5: field "AGEP": ${message.ageOutsideRange(120, 'age_group')}`, // … but the line is still known
+        );
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('names the row index when the sample has no file lines', () => {

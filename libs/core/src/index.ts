@@ -5,4 +5,5 @@ export { streamCsv, parseCsv, type CsvStreamOptions, type CsvStreamResult } from
 export { streamCsvRecords, parseCsvRecords, type CsvRecord, type CsvRecordStreamOptions } from './csv.js';
 export { readTable, type ReadTableOptions } from './read-table.js';
 export { ColumnTable, type Table } from './table.js';
-export { writeFileAtomic, AtomicFileWriter } from './atomic-write.js';
+export { RowLines, rowLocation } from './row-lines.js';
+export { writeFileAtomic, AtomicFileWriter, resolveWriteTarget, type WriteTarget } from './atomic-write.js';

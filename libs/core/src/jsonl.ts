@@ -2,6 +2,7 @@ import { InputError } from './input-error.js';
 import { message } from './messages.js';
 import { describeIoError, isIoError } from './csv.js';
 import { openInputStream } from './gzip/open-input.js';
+import { RowLines } from './row-lines.js';
 import { ColumnTable, cellText } from './table.js';
 
 /**
@@ -14,8 +15,9 @@ import { ColumnTable, cellText } from './table.js';
 class RecordCollector {
   private readonly columns = new Map<string, string[]>();
   private nRows = 0;
-  /** False once a record's line is not its index + 1 (blank lines in a JSONL file). */
-  private linesMatchRows = true;
+  /** The line of each record (JSONL); none for the records of a JSON array. */
+  private readonly lines = new RowLines();
+  private hasLines = true;
 
   constructor(private readonly source: string) {}
 
@@ -24,7 +26,8 @@ class RecordCollector {
       const what = record === null ? 'null' : Array.isArray(record) ? 'an array' : typeof record;
       throw new InputError(message.notAnObject(what), { file: this.source, ...location });
     }
-    if (location.line !== this.nRows + 1) this.linesMatchRows = false;
+    if (location.line !== undefined) this.lines.push(location.line);
+    else this.hasLines = false;
     for (const [key, value] of Object.entries(record as Record<string, unknown>)) {
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
         for (const [inner, innerValue] of Object.entries(value as Record<string, unknown>)) {
@@ -51,7 +54,7 @@ class RecordCollector {
       while (values.length < this.nRows) values.push('');
       for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = '';
     }
-    return new ColumnTable(this.source, this.columns, this.nRows, this.linesMatchRows ? 1 : undefined);
+    return new ColumnTable(this.source, this.columns, this.nRows, this.hasLines ? this.lines : undefined);
   }
 }
 

@@ -21,7 +21,7 @@ export const message = {
   notAnObject: (what: string) => `expected a JSON object, got ${what}`,
   notAnArrayOfObjects: () => 'expected a JSON array of objects',
   unsupportedFormat: (extension: string) =>
-    `unsupported file type "${extension}" (expected .csv, .csv.gz, .jsonl, .jsonl.gz, .json or .parquet)`,
+    `unsupported file type "${extension}" (expected .csv, .jsonl, .json or .parquet, each optionally gzipped: .csv.gz, …)`,
   cannotRead: (detail: string) => `cannot read the file: ${detail}`,
   missingColumns: (missing: readonly string[], available: readonly string[]) =>
     `missing required column${missing.length === 1 ? '' : 's'}: ${missing.join(', ')} (the file has: ${available.slice(0, 40).join(', ')}${available.length > 40 ? ', …' : ''})`,

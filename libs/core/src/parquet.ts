@@ -3,11 +3,23 @@ import { compressors } from 'hyparquet-compressors';
 import { InputError } from './input-error.js';
 import { message } from './messages.js';
 import { describeIoError } from './csv.js';
+import { isGzipPath, openInputStream } from './gzip/open-input.js';
 import { ColumnTable, cellText } from './table.js';
 
 /**
+ * A gzip-compressed Parquet file, decompressed into memory: Parquet is read
+ * from its footer backwards, which a gzip stream cannot seek to.
+ */
+async function gunzipWhole(path: string): Promise<ArrayBuffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of openInputStream(path)) chunks.push(chunk as Buffer);
+  const bytes = Buffer.concat(chunks);
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+/**
  * Reads a Parquet file (any codec hyparquet and hyparquet-compressors decode,
- * including zstd) into a column table of strings: integers print without a
+ * including zstd; a `.parquet.gz` is decompressed whole into memory first) into a column table of strings: integers print without a
  * decimal part or leading zeros (INT64 21 → `"21"`), nulls are `''`, strings
  * are kept as stored (so a zero-padded `"01"` stays `"01"`).
  * @param columns projection: read only these top-level columns.
@@ -17,7 +29,7 @@ export async function readParquet(path: string, columns?: readonly string[]): Pr
   let rows: unknown[][];
   let names: string[];
   try {
-    const file = await asyncBufferFromFile(path);
+    const file = isGzipPath(path) ? await gunzipWhole(path) : await asyncBufferFromFile(path);
     const metadata = await parquetMetadataAsync(file);
     const all = parquetSchema(metadata).children.map((child) => child.element.name);
     for (const name of columns ?? []) {

@@ -1,11 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { message } from './messages.js';
+import { InputError } from './input-error.js';
 import { readTable } from './read-table.js';
+import { rowLocation } from './row-lines.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'persona-table-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,6 +33,30 @@ describe('readTable', () => {
     expect((await readTable(file('q.csv', 'a,b\n"x\ny",1\nz,2\n'))).lineOffset).toBeUndefined();
     expect((await readTable(file('ok.jsonl', '{"a":1}\n{"a":2}\n'))).lineOffset).toBe(1);
     expect((await readTable(file('gap.jsonl', '{"a":1}\n\n{"a":2}\n'))).lineOffset).toBeUndefined();
+  });
+
+  // Regression (review finding 11): after a line break inside quotes, rows lost their line numbers.
+  it('knows the line of every row after quoted line breaks and blank lines (CSV, .csv.gz, JSONL)', async () => {
+    // Lines (counted by hand): 1 header; row 0 on 2-3 (quoted break); row 1 on 4; row 2 on 5-7 (two breaks);
+    // line 8 blank (skipped); row 3 on 9.
+    const csv = 'note,w\n"a\nb",1\nplain,2\n"c\n\nd",3\n\nlast,x\n';
+    for (const path of [file('lines.csv', csv), file('lines.csv.gz', gzipSync(Buffer.from(csv)))]) {
+      const t = await readTable(path, { columns: ['w'] });
+      expect(t.column('w')).toEqual(['1', '2', '3', 'x']);
+      expect([0, 1, 2, 3].map((row) => t.lineOf(row))).toEqual([2, 4, 5, 9]);
+      expect(t.lineOf(4)).toBeUndefined(); // no such row
+      expect(rowLocation(t, 3)).toEqual({ line: 9 });
+      expect(new InputError('base weight "x" is not a number', { file: path, field: 'w', ...rowLocation(t, 3) }).message).toBe(
+        `${path}:9: field "w": base weight "x" is not a number`,
+      );
+    }
+    const jsonl = await readTable(file('lines.jsonl', '{"w":1}\n\n{"w":2}\n{"w":3}\n'));
+    expect([0, 1, 2].map((row) => jsonl.lineOf(row))).toEqual([1, 3, 4]);
+    const plain = await readTable(file('plain.csv', 'w\n1\n2\n'));
+    expect([plain.lineOffset, plain.lineOf(0), plain.lineOf(1)]).toEqual([2, 2, 3]);
+    // A JSON array has records, not lines: errors name the record index.
+    const array = await readTable(file('lines.json', '[{"w":1},{"w":2}]'));
+    expect([array.lineOf(0), rowLocation(array, 1)]).toEqual([undefined, { index: 1 }]);
   });
 
   it('reads JSONL (plain and gzip) with nested objects flattened one level', async () => {
@@ -78,5 +104,11 @@ describe('readTable', () => {
     expect(t.column('AGEP').every((a) => /^(0|[1-9]\d*)$/.test(a))).toBe(true); // Int64, printed without ".0" or leading zeros
     expect(t.column('SCHL')).toContain(''); // PUMS blank (under age 3) is a null → ''
     await expect(readTable(join(repoRoot, 'data/census/pums_wy_2024.parquet'), { columns: ['NOPE'] })).rejects.toThrow('Unrecognized column: NOPE');
+    // Regression (review finding 12): a gzipped Parquet file failed with "footer != PAR1"; it now reads as the file it holds.
+    const gz = file('wy.parquet.gz', gzipSync(readFileSync(join(repoRoot, 'data/census/pums_wy_2024.parquet'))));
+    const unzipped = await readTable(gz, { columns: ['PWGTP', 'STATE'] });
+    expect(unzipped.nRows).toBe(6199);
+    expect(unzipped.column('PWGTP').reduce((s, w) => s + Number(w), 0)).toBe(587618);
+    await expect(readTable(file('broken.parquet.gz', Buffer.from('not gzip')))).rejects.toThrow(/broken\.parquet\.gz: cannot read the file/);
   });
 });

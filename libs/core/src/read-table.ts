@@ -4,6 +4,7 @@ import { InputError } from './input-error.js';
 import { readJsonArray, readJsonl } from './jsonl.js';
 import { message } from './messages.js';
 import { readParquet } from './parquet.js';
+import { RowLines } from './row-lines.js';
 import { ColumnTable, type Table } from './table.js';
 
 /** Options of {@link readTable}. */
@@ -16,9 +17,9 @@ export interface ReadTableOptions {
 
 /**
  * Reads a table file into string columns, choosing the reader by extension
- * (CONTRACTS.md): `.csv`/`.csv.gz` (RFC 4180, see `streamCsv`),
- * `.jsonl`/`.jsonl.gz` (one object per line), `.json` (an array of objects),
- * `.parquet`. JSON records have nested objects flattened one level
+ * (CONTRACTS.md): `.csv` (RFC 4180, see `streamCsv`), `.jsonl` (one object
+ * per line), `.json` (an array of objects), `.parquet`; each may be gzipped
+ * (`.csv.gz`, `.jsonl.gz`, `.json.gz`, `.parquet.gz`). JSON records have nested objects flattened one level
  * (`census.SEX`, also reachable as `SEX` when unambiguous).
  * @throws {InputError} for an unknown extension, unreadable or malformed file,
  *   or a requested/required column the file does not have.
@@ -52,8 +53,7 @@ export async function readTable(path: string, options: ReadTableOptions = {}): P
 async function readCsvTable(path: string, projection: readonly string[] | undefined): Promise<Table> {
   let values: string[][] = [];
   let names: readonly string[] = [];
-  let linesMatchRows = true;
-  let row = 0;
+  const lines = new RowLines();
   const { nRows } = await streamCsv(path, {
     columns: projection,
     onHeader: (header) => {
@@ -62,9 +62,8 @@ async function readCsvTable(path: string, projection: readonly string[] | undefi
     },
     onRow: (fields, line) => {
       for (let j = 0; j < fields.length; j++) values[j].push(fields[j]);
-      if (line !== row + 2) linesMatchRows = false;
-      row++;
+      lines.push(line);
     },
   });
-  return new ColumnTable(path, new Map(names.map((name, j) => [name, values[j]])), nRows, linesMatchRows ? 2 : undefined);
+  return new ColumnTable(path, new Map(names.map((name, j) => [name, values[j]])), nRows, lines);
 }

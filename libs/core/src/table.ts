@@ -1,5 +1,6 @@
 import { InputError } from './input-error.js';
 import { message } from './messages.js';
+import type { RowLines } from './row-lines.js';
 
 /**
  * A column-oriented table of strings, as read from a file. Every value is a
@@ -16,10 +17,17 @@ export interface Table {
   /**
    * When every row `i` sits on the 1-based file line `i + lineOffset` (CSV with
    * one header line, no blank lines and no line breaks inside quotes: 2; JSONL
-   * without blank lines: 1), that offset; otherwise undefined, and errors about
-   * a row name the row index instead of a line.
+   * without blank lines: 1), that offset; otherwise undefined — use
+   * {@link Table.lineOf}, which also knows the lines after a shift.
    */
   readonly lineOffset?: number;
+  /**
+   * The 1-based file line on which row `row` (0-based) starts, including after
+   * a line break inside a quoted CSV field or a blank line; undefined when the
+   * format has no lines (JSON array, Parquet) or there is no such row.
+   * `rowLocation(table, row)` turns it into an InputError location.
+   */
+  lineOf(row: number): number | undefined;
   /**
    * The values of a column. A flattened nested field (`census.SEX`) also
    * answers to its short name (`SEX`) when no other column claims it.
@@ -40,15 +48,27 @@ export class ColumnTable implements Table {
   private readonly columns: Map<string, string[]>;
   private readonly aliases = new Map<string, string[]>();
 
+  readonly lineOffset?: number;
+  private readonly lines?: RowLines;
+
+  /**
+   * @param lines the file line of each row: a {@link RowLines} map, or the
+   *   offset when row `i` is on line `i + lines`; omitted when rows have no lines.
+   */
   constructor(
     readonly source: string,
     columns: Map<string, string[]>,
     nRows: number,
-    readonly lineOffset?: number,
+    lines?: number | RowLines,
   ) {
     this.columns = columns;
     this.names = [...columns.keys()];
     this.nRows = nRows;
+    if (typeof lines === 'number') this.lineOffset = lines;
+    else if (lines !== undefined) {
+      this.lines = lines;
+      this.lineOffset = lines.uniformOffset;
+    }
     for (const name of this.names) {
       const dot = name.indexOf('.');
       if (dot <= 0) continue;
@@ -58,6 +78,12 @@ export class ColumnTable implements Table {
       if (list) list.push(name);
       else this.aliases.set(short, [name]);
     }
+  }
+
+  lineOf(row: number): number | undefined {
+    if (this.lines !== undefined) return this.lines.lineOf(row);
+    if (this.lineOffset === undefined || !Number.isInteger(row) || row < 0 || row >= this.nRows) return undefined;
+    return row + this.lineOffset;
   }
 
   has(name: string): boolean {

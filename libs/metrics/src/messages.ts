@@ -60,13 +60,25 @@ export const message = {
   unmappedSummary: (values: number, personas: number) =>
     `${values} persona value${values === 1 ? '' : 's'} could not be mapped to census categories; ${personas} persona${personas === 1 ? '' : 's'} left out of the comparison:`,
   unmappedLine: (attribute: string, value: string, count: number, reason: string) => `  ${attribute}: ${quote(value)} × ${count} (${reason})`,
-  skippedVariables: (variables: readonly string[]) =>
-    `the sample neither has nor can derive ${list(variables)}: left out of the embedded margins (PERSONA persona strings have no Hispanic origin and no state)`,
+  skippedVariables: (variables: readonly string[], personaStrings: boolean) =>
+    `the sample neither has nor can derive ${list(variables)}: left out of the embedded margins` +
+    (personaStrings ? ' (PERSONA persona strings have no Hispanic origin and no state)' : ''),
   variableNotDerivable: (variable: string, derivable: readonly string[]) =>
     `margin variable ${quote(variable)} cannot be read from PERSONA persona strings (they give: ${list(derivable, 40)})`,
   noUsablePersonas: (dropped: number) =>
     `every persona (${dropped}) has an unmapped value in a compared variable: nothing to compare (see the unmapped values above)`,
+  replicateWeightsNeedWeight: (prefix: string) =>
+    `--replicate-weights ${prefix} needs --weight COL: the full-sample weight column whose replicates ${prefix}1, ${prefix}2, … are`,
+  replicateWeightsMissing: (prefix: string, found: number) =>
+    `expected replicate-weight columns ${quote(`${prefix}1`)}, ${quote(`${prefix}2`)}, … (at least 2, e.g. ACS PWGTP1..PWGTP80) in the sample, found ${found}`,
   pairsInvalid: (raw: string) => `expected --pairs A:B[,C:D…] (two variable names per pair), got ${quote(raw)}`,
+
+  // ---- progress lines of `persona check` (stderr, with --progress or a terminal) -------------
+  progressReading: (file: string) => `check: reading ${file}`,
+  progressPairs: (pairs: number) => `check: two-way reference for ${pairs} pair${pairs === 1 ? '' : 's'} (raking the embedded PUMS seed)`,
+  progressComparing: (variables: number, draws: number, seMethod: 'sdr' | 'linearised') =>
+    `check: comparing ${variables} variable${variables === 1 ? '' : 's'} (noise band: ${draws} draws each; standard errors: ${seMethod === 'sdr' ? 'successive-difference replication' : 'linearised'})`,
+  progressDone: (seconds: number) => `check: done in ${seconds.toFixed(1)} s`,
 
   // ---- numeric arguments ----------------------------------------------------------------------
   distributionLengths: (p: number, q: number) => `expected two distributions over the same categories, got lengths ${p} and ${q}`,

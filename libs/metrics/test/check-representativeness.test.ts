@@ -13,6 +13,7 @@ describe('checkRepresentativeness: the CONTRACTS.md result, hand-computed', () =
     expect(r.kishEss).toBe(4);
     expect(r.deff).toBe(1);
     expect(r.weights).toBeNull();
+    expect(r.seMethod).toBe('linearised');
     const v = r.variables.V;
     expect(v.categories.a).toMatchObject({ sample: 0.75, target: 0.5, rows: 3 });
     // TVD = ½ (0.25 + 0.25) = 0.25; X² = n_eff Σ (p − q)²/q = 4 (0.0625/0.5 · 2) = 1 on 1 df
@@ -107,6 +108,36 @@ describe('checkRepresentativeness: the CONTRACTS.md result, hand-computed', () =
       { noiseDraws: 10 },
     );
     expectApproxEqual(r.variables.V.categories.a.se!, 0.2, 1e-14, 'se');
+    expect(r.seMethod).toBe('sdr');
+  });
+
+  it('replicate-weight standard errors within the universe as R survey on an SDR replicate design', () => {
+    // Oracle: R svymean(~cat, subset(svrepdesign(weights = ~w, repweights = "r[0-9]+",
+    // type = "successive-difference", mse = TRUE), cat != "0")) → sdr-shares.json (R = 8, scale 4/8).
+    const f = rFixture<{ w: number[]; cat: string[]; replicates: number[][]; scale: number; names: string[]; share: number[]; se: number[] }>('sdr-shares.json');
+    expect(f.scale).toBe(4 / f.replicates.length);
+    const margins = { margins: { cat: { a: 0.35, b: 0.3, c: 0.2, '0': 0.15 } } };
+    const r = checkRepresentativeness({ columns: { cat: f.cat }, weights: f.w, replicateWeights: f.replicates }, margins, { noiseDraws: 10, notInUniverse: { cat: ['0'] } });
+    expect(r.seMethod).toBe('sdr');
+    const v = r.variables.cat;
+    f.names.forEach((name, i) => {
+      expectApproxEqual(v.categories[name].sample, f.share[i], 1e-12, `share ${name}`);
+      expectApproxEqual(v.categories[name].se!, f.se[i], 1e-10, `se ${name}`);
+    });
+    // The same sample without replicates gets linearised errors, which differ.
+    const linearised = checkRepresentativeness({ columns: { cat: f.cat }, weights: f.w }, margins, { noiseDraws: 10, notInUniverse: { cat: ['0'] } });
+    expect(linearised.seMethod).toBe('linearised');
+    expect(linearised.variables.cat.categories.a.se).not.toBeCloseTo(f.se[0], 6);
+  });
+
+  it('top-level deff counts the nonzero weights, as weights.deff and persona rake do', () => {
+    // Closed form for w = (1, 2, 0, 0, 1, 2): Σw = 6, Σw² = 10, Kish ESS = 36/10 = 3.6;
+    // 4 nonzero weights → deff = 4/3.6 = 10/9 (not 6/3.6, which would count the zero rows).
+    const r = checkRepresentativeness({ columns: { V: ['a', 'b', 'a', 'b', 'a', 'b'] }, weights: [1, 2, 0, 0, 1, 2] }, half, { noiseDraws: 10 });
+    expect(r.n).toBe(6);
+    expectApproxEqual(r.kishEss, 3.6, 1e-15, 'Kish ESS');
+    expectApproxEqual(r.deff, 10 / 9, 1e-15, 'deff');
+    expect(r.deff).toBe(r.weights!.deff);
   });
 
   it('two-way checks within the pair’s joint universe', () => {

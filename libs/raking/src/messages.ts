@@ -6,6 +6,11 @@
  * added by `InputError`.
  */
 const quote = (s: string) => JSON.stringify(s);
+/** A value read from JSON, as the user wrote it; a number too large for a double (1e400) parses to ±Infinity. */
+const shown = (value: unknown) =>
+  typeof value === 'number' && !Number.isFinite(value) && !Number.isNaN(value)
+    ? `${value > 0 ? '' : '-'}Infinity: the number in the file is not finite (its magnitude exceeds the largest double, about 1.8e308, as 1e400 does)`
+    : (JSON.stringify(value) ?? String(value));
 const list = (xs: readonly string[], max = 20) =>
   xs.slice(0, max).map(quote).join(', ') + (xs.length > max ? `, … (${xs.length} in all)` : '');
 
@@ -18,8 +23,8 @@ export const message = {
   blockNotObject: (variable: string) => `expected the margin of ${quote(variable)} to be an object { "category": target }`,
   blockEmpty: (variable: string) => `expected at least one category in the margin of ${quote(variable)}`,
   targetNotNumber: (variable: string, category: string, value: unknown) =>
-    `expected the target of ${quote(variable)} = ${quote(category)} to be a finite number ≥ 0, got ${JSON.stringify(value) ?? String(value)}`,
-  totalInvalid: (value: unknown) => `expected "total" to be a finite number > 0, got ${JSON.stringify(value) ?? String(value)}`,
+    `expected the target of ${quote(variable)} = ${quote(category)} to be a finite number ≥ 0, got ${shown(value)}`,
+  totalInvalid: (value: unknown) => `expected "total" to be a finite number > 0, got ${shown(value)}`,
   blockSumNotFinite: (variable: string) =>
     `the targets of ${quote(variable)} sum to more than the largest double (about 1.8e308): expected a finite total`,
   duplicateKey: (key: string) => `the key ${quote(key)} appears more than once: expected each key once (JSON would keep only the last value)`,
@@ -68,6 +73,11 @@ export const message = {
   invalidMaxIter: (maxIter: number) => `expected maxIter to be an integer ≥ 1, got ${String(maxIter)}`,
   invalidBounds: (lower: number, upper: number) =>
     `expected bounds LO,HI on the weight ratio with LO < 1 < HI (LO may be -Infinity, HI Infinity), got ${lower},${upper}`,
+  boundsExcludeTotal: (meanG: number, lower: number, upper: number, scale: number) =>
+    `infeasible bounds: the margins' total is ${meanG} × the sum of the base weights` +
+    (scale !== 1 ? ` after rescaling them by ${scale} (as survey::calibrate does when every target exceeds 20 × its sample total)` : '') +
+    `, outside the bounds [${lower}, ${upper}] on weight / base weight, so no weighting within the bounds reaches the total; ` +
+    `expected bounds LO ≤ ${meanG} ≤ HI (or base weights summing to about the total)`,
   logitNeedsBounds: () => 'logit calibration needs finite bounds LO,HI with 0 ≤ LO < 1 < HI (as survey::calibrate requires)',
   unknownCalfun: (name: string) => `unknown calibration method ${quote(name)}: expected "linear", "raking" or "logit"`,
 

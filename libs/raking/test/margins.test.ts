@@ -124,6 +124,9 @@ describe('parseMargins (CONTRACTS.md `persona rake` MARGINS.json)', () => {
       // Regression: JSON.parse keeps the last of duplicate keys, so {"1":600,"2":400,"1":500} silently meant 1 → 500.
       ['{"margins":{"SEX":{"1":600,"2":400,"1":500}}}', 'margins.SEX', message.duplicateKey('1')],
       ['{"margins":{"SEX":{"1":0.5,"2":0.5}},"margins":{"SEX":{"1":1}}}', '', message.duplicateKey('margins')],
+      // Regression: 1e400 parses to Infinity, which JSON.stringify printed as "got null".
+      ['{"margins":{"SEX":{"1":1e400,"2":1}}}', 'margins.SEX.1', 'got Infinity: the number in the file is not finite'],
+      ['{"total":-1e400,"margins":{"SEX":{"1":0.5,"2":0.5}}}', 'total', 'got -Infinity: the number in the file is not finite'],
     ];
     for (const [json, field, text] of cases) {
       let caught: unknown;
@@ -144,6 +147,16 @@ describe('parseMargins (CONTRACTS.md `persona rake` MARGINS.json)', () => {
     expect(() => parseMargins({ margins: { SEX: { 1: 0.5, 2: 0.5 } } }, people, { baseWeights: [1, 1, -2, 1, 1], source: { ...source, weightField: 'PWGTP' } })).toThrow(
       `sample.csv:4: field "PWGTP": ${message.baseWeightInvalid(2, -2)}`,
     );
+  });
+});
+
+describe('a leading UTF-8 byte order mark (RFC 8259 §8.1: may be ignored)', () => {
+  it('is ignored: the document reads as without it', () => {
+    // Regression: JSON.parse failed with "Unexpected token '\uFEFF'" (an invisible character).
+    const json = '{"total":10,"margins":{"SEX":{"1":0.4,"2":0.6}}}';
+    const m = parseMargins(`\uFEFF${json}`, people, { source });
+    expect(m.targets).toEqual(parseMargins(json, people, { source }).targets);
+    expect(m.targets.SEX['2']).toBeCloseTo(6, 12); // 0.6 × total 10
   });
 });
 

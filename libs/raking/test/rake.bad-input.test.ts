@@ -97,6 +97,16 @@ describe('rake rejects bad input with an InputError naming file, row/line and fi
   });
 });
 
+describe('bounds that exclude the mean g: an input error at once, not 1000 Newton steps', () => {
+  it('names the factor total / Σ base weights (here 100 / 6) and the bounds', () => {
+    // Closed form: Σ w = Σ g·d = total needs the d-weighted mean of g to be total / Σd = 100 / 6 ≈ 16.7, outside
+    // [0.9, 1.1]. (No rescaling: the ratios population / sample total are 100/6, 50/3, 30/2, 30/1 — not all above 20.)
+    const e = thrown(() => calibrate({ variables, targets, method: 'linear', bounds: [0.9, 1.1], source }));
+    expect(e.message).toBe(`m.json: field "bounds": ${message.boundsExcludeTotal(100 / 6, 0.9, 1.1, 1)}`);
+    expect(e.message).toContain('expected bounds LO ≤ 16.666666666666668 ≤ HI');
+  });
+});
+
 describe('non-convergence is a result, not a throw', () => {
   it('reports the worst cells when maxIter is too small', () => {
     const r = rake({ variables, targets, maxIter: 1, tol: 1e-12 });
@@ -121,7 +131,8 @@ describe('non-convergence is a result, not a throw', () => {
   });
 
   it('bounded calibration that cannot meet the margins is reported with its worst cells', () => {
-    const r = calibrate({ variables, targets: { SEX: { 1: 90, 2: 10 }, AGE: { a: 40, b: 30, c: 30 } }, method: 'linear', bounds: [0.9, 1.1] });
+    // SEX = 1 (3 rows of weight 1) needs g = 5.4 / 3 = 1.8 > 1.1, although the mean g, 6 / 6 = 1, lies within the bounds
+    const r = calibrate({ variables, targets: { SEX: { 1: 5.4, 2: 0.6 }, AGE: { a: 3, b: 2, c: 1 } }, method: 'linear', bounds: [0.9, 1.1] });
     expect(r.converged).toBe(false);
     expect(r.worstCells.length).toBeGreaterThan(0);
   });

@@ -91,4 +91,26 @@ describe('rakeTrim', () => {
     expect(r.capsMet).toBe(false);
     expect(r.rounds).toBe(50);
   });
+
+  it('closed form: one rake → trim round that keeps the margins (additive redistribution, as survey::trimWeights)', () => {
+    // SEX 1 and 2 have rows of base weight 1, 2, 5 each and targets 400 each: raking gives 50, 100, 250 per SEX.
+    // Caps [60, 200]: 50 → 60 (−10) and 250 → 200 (+50) per SEX; the excess 2 × 40 goes in equal shares to the two
+    // inside rows (+40 each, R's trimWeights): 60, 140, 200 — which still sum to 400 per SEX, so re-raking keeps them.
+    const variables = [{ name: 'SEX', values: ['1', '1', '1', '2', '2', '2', '3'] }];
+    const targets = { SEX: { '1': 400, '2': 400, '3': 0 } };
+    const r = rakeTrim({ variables, targets, baseWeights: [1, 2, 5, 1, 2, 5, 1], trim: { lower: 60, upper: 200 } });
+    expectApproxEqual(r.weights, [60, 140, 200, 60, 140, 200, 0], 1e-12, 'weight');
+    expect([r.trimmed, r.rounds, r.capsMet, r.converged]).toEqual([4, 1, true, true]);
+    // Regression: the row of SEX 3 (target 0, weight 0) counted as a unit below the lower cap, was lifted to 60 and
+    // zeroed again by every raking, so the loop ran all maxRounds and reported capsMet false.
+  });
+
+  it('a lower cap alone (upper none) is resolved and applied', () => {
+    const variables = [{ name: 'SEX', values: ['1', '1', '1', '2', '2', '2'] }];
+    const r = rakeTrim({ variables, targets: { SEX: { '1': 400, '2': 400 } }, baseWeights: [1, 2, 5, 1, 2, 5], trim: { lower: 60 } });
+    // closed form: 50 → 60 (−10 per SEX), the other two rows of each SEX pay 5 each: 60, 95, 245
+    expectApproxEqual(r.weights, [60, 95, 245, 60, 95, 245], 1e-12, 'weight');
+    expect(r.upper).toBe(Infinity);
+    expect(r.capsMet).toBe(true);
+  });
 });

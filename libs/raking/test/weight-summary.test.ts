@@ -54,6 +54,21 @@ describe('zero weights are not units (Kish 1992; R survey: nobs = sum(weights !=
   });
 });
 
+describe('huge weights do not overflow the squares (scaled by max |w| first)', () => {
+  it('weights 1e300 × [1, 1, 2, 2] give the closed form of [1, 1, 2, 2]', () => {
+    // Regression: Σw² overflowed to Infinity, so kishEss, deff and cv were printed as null with exit 0.
+    // Closed form (scale-free): ESS = 36/10, deff = 4·10/36, cv = 1/3 (mean 1.5, population sd 0.5).
+    const w = [1e300, 1e300, 2e300, 2e300];
+    const s = weightSummary(w);
+    expectApproxEqual(s.kishEss, 36 / 10, 1e-14, 'ess');
+    expectApproxEqual(s.deff, (4 * 10) / 36, 1e-14, 'deff');
+    expectApproxEqual(s.cv, 1 / 3, 1e-14, 'cv');
+    expectApproxEqual(s.sum, 6e300, 1e-14, 'sum');
+    expectApproxEqual(kishEffectiveSampleSize(w), 36 / 10, 1e-14, 'kishEffectiveSampleSize');
+    expectApproxEqual(kishDesignEffect(w), (4 * 10) / 36, 1e-14, 'kishDesignEffect');
+  });
+});
+
 describe('weightSummary', () => {
   it('gives n, sum, min, max and R type-7 quantiles', () => {
     const w = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3.5];

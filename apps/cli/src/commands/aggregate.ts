@@ -32,12 +32,22 @@ export function register(program: Command): void {
     .addOption(
       new Option(
         '--tiebreak <MODE>',
-        'ties among winners of a single-winner rule: none (report all), lexicographic (earliest in "candidates"), random (seeded); kemeny then gives a ranking headed by the chosen winner. Committee rules report one committee, ties between committees going to the earliest candidates (exact pav/cc add unique:false and tiedCommittees). Probabilistic rules (maximal-lottery, random-dictator) ignore --tiebreak: winners is the set of candidates that can win',
+        'ties among winners of a single-winner rule: none (report all), lexicographic (earliest in "candidates"), random (seeded); kemeny then gives a ranking headed by the chosen winner. ranked-pairs breaks ties inside the rule instead: equal-margin pairs are locked in the Zavist–Tideman TBRC order of pairs (by the winner\'s position in "candidates" — or in a seeded random order — then the loser\'s), so its lexicographic winner need not be the earliest tied candidate. Committee rules report one committee, ties between committees going to the earliest candidates (exact pav/cc add unique:false and tiedCommittees). Probabilistic rules (maximal-lottery, random-dictator) ignore --tiebreak: winners is the set of candidates that can win',
       )
         .choices(['none', 'lexicographic', 'random'])
         .default('none'),
     )
     .option('--seed <N>', 'seed for every random step', '0')
+    .addHelpText(
+      'after',
+      `
+Profile conventions: candidates a ballot leaves out are tied below all it lists (so leaving them out
+and listing them as a last tie are the same ballot). bucklin reads this as standard Bucklin on truncated
+ballots: a ballot's last level (its left-out candidates) never gains support; irv counts an exhausted
+ballot (one ranking none of the remaining candidates above its last level) for no one and reports its
+weight per round. ranked-pairs with --tiebreak lexicographic or random orders equal-margin pairs by the
+Zavist–Tideman TBRC rule (Social Choice and Welfare 6, 1989), not by "earliest winner".`,
+    )
     .option('--list', 'print every rule with a one-line definition')
     .option('--json', 'print exactly one JSON document on stdout')
     .action(
@@ -55,8 +65,8 @@ export function register(program: Command): void {
         try {
           result = await runRule(options.rule, profile, { k, approvalTop, tiebreak: options.tiebreak, seed });
         } catch (error) {
-          // A rule that rejects a ballot names its index; add the file.
-          if (error instanceof InputError && error.location.index !== undefined) throw error.at({ file: options.profile });
+          // A rule that rejects a ballot names it (field "ballots[k]…"); add the file.
+          if (error instanceof InputError && error.location.field?.startsWith('ballots[')) throw error.at({ file: options.profile });
           throw error;
         }
         if (options.json) printJson(result);

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { InputError } from '@persona/core';
-import { aggregationMessage, bradleyTerry, readComparisons, type BradleyTerryFit, type BradleyTerryMethod, type TieModel } from '@persona/aggregation';
+import { aggregationMessage, bradleyTerry, MAX_DENSE_ITEMS, readComparisons, type BradleyTerryFit, type BradleyTerryMethod, type TieModel } from '@persona/aggregation';
 import { action, ExitCode, numberOption, printJson } from '../kit.js';
 
 interface BtOptions {
@@ -11,7 +11,8 @@ interface BtOptions {
   orderEffect?: boolean;
   maxIter?: string;
   tol?: string;
-  se: boolean;
+  /** true: --se (required), false: --no-se, undefined: computed up to MAX_DENSE_ITEMS items. */
+  se?: boolean;
   json?: boolean;
 }
 
@@ -20,14 +21,28 @@ export function register(program: Command): void {
   program
     .command('bt')
     .description('Fit a Bradley–Terry model to paired comparisons (log-strengths with mean zero over items)')
+    .addHelpText(
+      'after',
+      `
+Output: items, logStrength (θ, mean zero), se (null where not identified or not computed), converged,
+iterations, logLik, plus tieParameter/orderEffect (with their se) when fitted.
+logLik = Σ count · log P(outcome) at the estimate. It leaves out the binomial (multinomial) coefficients,
+so it differs from R's logLik(BTm(...)) of BradleyTerry2 by a constant that depends only on the counts;
+θ, the standard errors and the order effect agree with BTm (moved to mean zero).
+Without a finite maximum-likelihood estimate (a graph that is not strongly connected; with --ties or
+--order-effect, any pattern that only an infinite parameter fits, decided exactly by a linear program)
+the command exits 2 naming the diverging items or parameters.
+Above ${MAX_DENSE_ITEMS} items the standard errors are omitted (se null, "seOmitted" says why) unless --se requires them.`,
+    )
     .option('--comparisons <FILE>', 'CSV/JSONL with winner,loser[,count] or item_a,item_b,outcome[,count] (outcome a|b|tie)')
     .addOption(new Option('--method <METHOD>', 'newton (default: Newton–CG; dense Newton with --ties or --order-effect), mm (Hunter 2004) or ilsr (Maystre & Grossglauser 2015)').choices(['mm', 'ilsr', 'newton']))
     .addOption(new Option('--ties <MODEL>', 'tie model').choices(['none', 'davidson', 'rao-kupper']).default('none'))
     .option('--prior <VAR>', 'variance of a N(0, VAR) prior on each log-strength (MAP); fits graphs that are not strongly connected')
     .option('--order-effect', 'fit a first-position (home) effect: needs item_a,item_b,outcome input')
     .option('--max-iter <N>', 'iteration cap (default 100 for newton, 100000 for mm and ilsr)')
-    .option('--tol <X>', 'convergence: largest score relative to the item\'s comparison count (default 1e-10)')
-    .option('--no-se', 'skip the standard errors (printed as null); they need a dense covariance, refused above 4000 items')
+    .option('--tol <X>', 'convergence: largest score relative to its Fisher information, i.e. the remaining Newton step in log-strength units (default 1e-10)')
+    .option('--se', `require the standard errors (a dense covariance: refused above ${MAX_DENSE_ITEMS} items; by default they are computed up to that size and omitted above it)`)
+    .option('--no-se', 'skip the standard errors (printed as null)')
     .option('--json', 'print exactly one JSON document on stdout')
     .action(
       action(async (options: BtOptions) => {
@@ -36,9 +51,12 @@ export function register(program: Command): void {
         const maxIter = options.maxIter === undefined ? undefined : numberOption('--max-iter', options.maxIter, (x) => Number.isInteger(x) && x >= 1, 'a positive integer');
         const tol = options.tol === undefined ? undefined : numberOption('--tol', options.tol, (x) => Number.isFinite(x) && x > 0, 'a positive number');
         const comparisons = await readComparisons(options.comparisons);
+        if (options.se === true && comparisons.items.length > MAX_DENSE_ITEMS) {
+          throw new InputError(aggregationMessage.btTooManyForDense(comparisons.items.length, MAX_DENSE_ITEMS), { file: options.comparisons, field: '--se' });
+        }
         let fit: BradleyTerryFit;
         try {
-          fit = bradleyTerry(comparisons, { method: options.method, ties: options.ties, prior, orderEffect: options.orderEffect === true, maxIter, tol, standardErrors: options.se });
+          fit = await bradleyTerry(comparisons, { method: options.method, ties: options.ties, prior, orderEffect: options.orderEffect === true, maxIter, tol, standardErrors: options.se });
         } catch (error) {
           if (error instanceof InputError) throw error.at({ file: options.comparisons });
           throw error;
@@ -46,6 +64,7 @@ export function register(program: Command): void {
         const output = btOutput(fit);
         if (options.json) printJson(output);
         else process.stdout.write(formatFit(output));
+        if (fit.seOmitted !== undefined) process.stderr.write(`persona: note: ${fit.seOmitted}\n`);
         if (!fit.converged) {
           process.stderr.write(`persona: ${aggregationMessage.btNotConverged(fit.method, fit.iterations, fit.maxRelativeScore)}\n`);
           return ExitCode.criterionNotMet;
@@ -55,13 +74,14 @@ export function register(program: Command): void {
     );
 }
 
-/** The CONTRACTS.md output document (plus method, ties, standard errors of α and the tie parameter). */
+/** The CONTRACTS.md output document (plus method, ties, standard errors of α and the tie parameter, and seOmitted). */
 function btOutput(fit: BradleyTerryFit): Record<string, unknown> {
   const byItem = (values: ArrayLike<number> | null) => Object.fromEntries(fit.items.map((item, i) => [item, values ? values[i] : null]));
   return {
     items: fit.items,
     logStrength: byItem(fit.logStrength),
     se: byItem(fit.se),
+    ...(fit.seOmitted !== undefined ? { seOmitted: fit.seOmitted } : {}),
     converged: fit.converged,
     iterations: fit.iterations,
     logLik: fit.logLik,

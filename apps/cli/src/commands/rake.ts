@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { InputError } from '@persona/core';
 import { action, ExitCode, printJson } from '../kit.js';
 import { loadSample } from '../inputs/load-sample.js';
 import { DEFAULT_RAKING_HELP, readMargins } from '../inputs/read-margins.js';
@@ -14,6 +15,7 @@ interface RakeOptions {
   weight?: string;
   method: string;
   bounds?: string;
+  trim?: string;
   maxIter: string;
   tol: string;
   out?: string;
@@ -29,7 +31,8 @@ export function register(program: Command): void {
     .option('--margins <file>', 'MARGINS.json { "total": N, "margins": { VAR: { category: target } } }; default: the embedded ACS 2022 margins')
     .option('--weight <col>', 'column of base (design) weights; default 1 per row (PWGTP×100 for the embedded seed)')
     .option('--method <method>', `raking (iterative proportional fitting), linear (GREG) or logit calibration`, 'raking')
-    .option('--bounds <lo,hi>', 'bounds on weight / base weight, e.g. 0.3,3 (uses calibration; -Inf/Inf for none)')
+    .option('--bounds <lo,hi>', 'bounds on weight / base weight, e.g. 0.3,3 (uses calibration; -Inf/Inf for none; see Bounds below)')
+    .option('--trim <lo,hi>', 'absolute caps on the raked weights, e.g. 50,5000 (rake–trim loop; -Inf/Inf for none; see Trimming below)')
     .option('--max-iter <n>', 'most iterations (sweeps for raking, Newton steps for calibration)', '1000')
     .option('--tol <x>', 'converged when every margin cell has |weighted total − target| / target ≤ tol', '1e-6')
     .option('--out <file>', 'write the weights as CSV with columns row,weight (row 0-based) instead of printing them')
@@ -45,6 +48,27 @@ sum to the sample's weighted total within --tol, else exit 2 naming both kinds
 and saying to add "total" (no weighting could meet both).
 Category keys compare as strings with the sample's values ("01" is not "1").
 
+Bounds (--bounds LO,HI): as R's survey::calibrate (survey:::grake), when every
+target — the total, and each category but the first of each variable (in key
+order) — exceeds 20 × its base-weighted sample total, the base weights are
+first multiplied by the mean of those ratios, printed as "boundsScale" (1 when
+not rescaled), and the bounds apply to weight / (boundsScale × base weight)
+("gRange" reports that ratio). So --bounds 0.3,3 works on an unweighted sample
+of 2,000 rows with a total of 1e6. Bounds that cannot contain
+total / (boundsScale × Σ base weights) — the mean ratio any weighting that
+meets the total has — exit 2 at once, naming the ratio needed.
+
+Trimming (--trim LO,HI, --method raking without --bounds): rake, then trim the
+raked weights to [LO, HI] as R's survey::trimWeights(lower = LO, upper = HI,
+strict = TRUE) — weights outside are set to the nearest cap and the difference
+is shared equally among the weights inside, until none is outside — then rake
+again from the trimmed weights, up to 50 rounds, until the raked weights lie
+within the caps (relative --tol). Rows of weight 0 are left out. The JSON adds
+"trim": { "lower", "upper", "trimmed" (weights outside the caps after the first
+raking), "rounds", "capsMet" } (a missing cap prints as null); the final
+weights are raked, so the margins hold; when the caps cannot hold with them,
+"capsMet" is false and the exit code is 3.
+
 Extensions to the fixed form: --sample and --margins may be omitted (embedded
 ACS 2024 PUMS seed, CA/TX rows hot-deck imputed; embedded ACS 2022 national
 margins). A margins variable that is not a sample column but is a census recode
@@ -54,7 +78,8 @@ the PUMS columns (STATE read as text, other columns as integer codes).
 ${DEFAULT_RAKING_HELP}
 
 Exit codes: 0 converged; 2 bad input (message names file, line, field);
-3 did not converge (the result is still printed, with "converged": false).`,
+3 did not converge, or --trim caps not met (the result is still printed, with
+"converged": false or "trim": { "capsMet": false }).`,
     )
     .action(action(async (options: RakeOptions) => runRake(options)));
 }
@@ -62,24 +87,41 @@ Exit codes: 0 converged; 2 bad input (message names file, line, field);
 async function runRake(options: RakeOptions): Promise<number> {
   const method = choiceOption('--method', options.method, WEIGHTING_METHODS);
   const bounds = options.bounds === undefined ? undefined : parseBounds(options.bounds);
+  const trim = options.trim === undefined ? undefined : parseTrim(options.trim);
+  if (trim !== undefined && (method !== 'raking' || bounds !== undefined)) throw new InputError(message.trimNeedsRaking(), { field: '--trim' });
   const maxIter = positiveInteger('--max-iter', options.maxIter);
   const tol = positiveNumber('--tol', options.tol);
   if (options.out !== undefined) await checkOutputPath(options.out, '--out');
   const margins = await readMargins(options.margins, 'raking');
   const sample = await loadSample(options.sample, options.weight);
-  const fit = fitWeights(sample, margins, { method, bounds, maxIter, tol });
+  const fit = fitWeights(sample, margins, { method, bounds, maxIter, tol, trim });
   if (fit.calibration !== undefined && fit.calibration.negativeWeights > 0) {
     process.stderr.write(`persona: ${message.negativeWeights(fit.calibration.negativeWeights, fit.weights.length)}\n`);
   }
   if (options.out !== undefined) await writeWeightsCsv(options.out, fit.weights);
   if (options.json) printJson(resultJson(fit, method, options.out === undefined));
   else process.stdout.write(humanSummary(fit, method, tol, options.out));
-  return fit.converged ? ExitCode.ok : ExitCode.criterionNotMet;
+  return fit.converged && (fit.trim === undefined || fit.trim.capsMet) ? ExitCode.ok : ExitCode.criterionNotMet;
+}
+
+/** `--trim LO,HI`: absolute caps, LO < HI, HI > 0, at most one of them infinite (-Inf/Inf: no cap on that side). */
+function parseTrim(raw: string): [number, number] {
+  let caps: [number, number];
+  try {
+    caps = parseBounds(raw);
+  } catch {
+    throw new InputError(message.trimInvalid(raw), { field: '--trim' });
+  }
+  const [lower, upper] = caps;
+  if (!(lower < upper && upper > 0) || (lower === -Infinity && upper === Infinity)) {
+    throw new InputError(message.trimInvalid(raw), { field: '--trim' });
+  }
+  return caps;
 }
 
 /**
  * The CONTRACTS.md output, plus `method`, `total`, `derived`, `summary.nNonzero`, (when calibrating)
- * `negativeWeights` and `gRange`, and (when not converged) `worstCells`.
+ * `negativeWeights`, `boundsScale` and `gRange`, (when trimming) `trim`, and (when not converged) `worstCells`.
  */
 function resultJson(fit: FitResult, method: string, withWeights: boolean) {
   const { n, nNonzero, sum, min, max, kishEss, deff, cv, mean, quantiles } = fit.summary;
@@ -92,7 +134,10 @@ function resultJson(fit: FitResult, method: string, withWeights: boolean) {
     total: fit.total,
     variables: fit.variables,
     ...(fit.derived.length > 0 ? { derived: fit.derived } : {}),
-    ...(fit.calibration ? { negativeWeights: fit.calibration.negativeWeights, gRange: fit.calibration.gRange } : {}),
+    ...(fit.calibration
+      ? { negativeWeights: fit.calibration.negativeWeights, boundsScale: fit.calibration.boundsScale, gRange: fit.calibration.gRange }
+      : {}),
+    ...(fit.trim ? { trim: fit.trim } : {}),
     ...(fit.converged ? {} : { worstCells: fit.worstCells }),
     ...(withWeights ? { weights: fit.weights } : {}),
   };
@@ -107,6 +152,16 @@ function humanSummary(fit: FitResult, method: string, tol: number, out: string |
       : `${method}: ${message.notConverged(fit.iterations, fit.maxRelError, tol)}`,
     `margins: ${fit.variables.join(', ')}${fit.derived.length > 0 ? ` (derived from PUMS: ${fit.derived.join(', ')})` : ''}; total ${g(fit.total)}`,
     `weights: n ${s.n}, sum ${g(s.sum)}, min ${g(s.min)}, max ${g(s.max)}, Kish ESS ${g(s.kishEss)}, deff ${g(s.deff)}, cv ${g(s.cv)}`,
+    ...(fit.calibration && fit.calibration.boundsScale !== 1
+      ? [`bounds: base weights rescaled by ${g(fit.calibration.boundsScale)} first (as survey::calibrate); g range ${g(fit.calibration.gRange.min)} to ${g(fit.calibration.gRange.max)}`]
+      : []),
+    ...(fit.trim
+      ? [
+          fit.trim.capsMet
+            ? `trim: ${fit.trim.trimmed} weight${fit.trim.trimmed === 1 ? '' : 's'} outside [${fit.trim.lower}, ${fit.trim.upper}] after raking; within the caps after ${fit.trim.rounds} rake–trim round${fit.trim.rounds === 1 ? '' : 's'}`
+            : `trim: ${message.trimCapsNotMet(fit.trim.rounds, fit.trim.lower, fit.trim.upper)}`,
+        ]
+      : []),
     out !== undefined ? `written: ${out} (row,weight)` : 'weights: not printed (use --json or --out FILE.csv)',
   ];
   return `${lines.join('\n')}\n`;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { DEFAULT_BALANCING_VARIABLES } from '@persona/census';
 import { Rng } from '@persona/core';
+import { checkBaseWeights } from '@persona/raking';
 import { action, ExitCode, printJson } from '../kit.js';
 import { deriveRecodes } from '../inputs/derive-recodes.js';
 import { loadSample, type SampleInput } from '../inputs/load-sample.js';
@@ -8,7 +9,8 @@ import { DEFAULT_RAKING_HELP, readMargins } from '../inputs/read-margins.js';
 import { message } from '../messages.js';
 import { choiceOption, integerOption, positiveInteger } from '../options.js';
 import { checkOutputPath } from '../outputs/output-file.js';
-import { recordsFormat, writeRecords } from '../outputs/write-records.js';
+import { recordsFormat } from '../outputs/write-records.js';
+import { writeDrawnRows } from '../sampling/write-drawn-rows.js';
 import { drawSample, SAMPLING_METHODS } from '../sampling/draw-sample.js';
 import { DEFAULT_FIT, fitWeights } from '../weighting/fit-weights.js';
 
@@ -38,25 +40,30 @@ export function register(program: Command): void {
     .option('--sample <file>', 'population rows: .csv, .jsonl, .json or .parquet (.gz allowed); default: the embedded ACS 2024 PUMS seed')
     .option('--weight <col>', 'base weights of the population rows (PWGTP×100 for the embedded seed)')
     .option('--margins <file>', 'rake the population to these margins first (MARGINS.json, as persona rake); default with the embedded seed: the embedded ACS 2022 margins')
-    .option('--out <file>', 'write the drawn rows (.csv or .jsonl): column "row" (0-based population row) then every population column')
+    .option('--out <file>', 'write the drawn rows (.csv or .jsonl): column "row" (0-based population row; a number in JSONL) then every population column')
     .option('--json', 'print exactly one JSON document on stdout')
     .addHelpText(
       'after',
       `
 Selection probabilities are proportional to the population weights: the raked
 weights when margins apply (--margins, or the embedded defaults when --sample is
-omitted), else --weight, else equal. Designs:
+omitted), else --weight, else equal. Rows of weight 0 (a zero target, a zero
+base weight) are never drawn, by any design: the designs draw from the
+"eligibleRows" rows of positive weight (fewer than --n of them: exit 2, for the
+designs without replacement). Designs:
   balanced          cube method (Deville & Tillé 2004), balanced on the margins
                     variables (or --balance; with the embedded margins, the raking
                     blocks plus disability and health_insurance), so each
                     category's drawn count matches its expected count
                     n × weighted share to within rounding
   pps               randomised systematic PPS without replacement
-  srs               simple random sampling without replacement (ignores weights)
+  srs               simple random sampling without replacement, equal
+                    probabilities over the rows of positive weight
+                    ("weightsFrom": "equal")
   with-replacement  n independent draws, P(row) ∝ weight (alias method)
   stratified        proportional allocation over --strata, PPS within strata
-Output (--json): { "n", "method", "seed", "populationSize", "weightsFrom",
-  "rows": [0-based population rows], "balance" | "allocation" when defined,
+Output (--json): { "n", "method", "seed", "populationSize", "eligibleRows",
+  "weightsFrom", "rows": [0-based population rows], "balance" | "allocation" when defined,
   "raking": { "converged", "iterations", "maxRelError" } when raked }.
 Exit codes: 0 success; 2 bad input; 3 raking the population did not converge
 (the draw is still made and printed).
@@ -80,23 +87,20 @@ async function runSample(options: SampleOptions): Promise<number> {
   const rake = options.margins !== undefined || options.sample === undefined;
   const margins = rake ? await readMargins(options.margins, 'raking') : undefined;
   const fit = margins ? fitWeights(population, margins, DEFAULT_FIT) : undefined;
-  const weights = fit?.weights ?? population.baseWeights ?? new Float64Array(population.table.nRows).fill(1);
-  const weightsFrom = fit ? 'raked' : population.weightColumn !== undefined ? `column ${population.weightColumn}` : 'equal';
+  const weights = fit?.weights ?? checkedBaseWeights(population) ?? new Float64Array(population.table.nRows).fill(1);
+  const weightsFrom = method === 'srs' ? 'equal' : fit ? 'raked' : population.weightColumn !== undefined ? `column ${population.weightColumn}` : 'equal';
+  const weightsName = fit ? 'raked weights' : (population.weightColumn ?? 'weight');
   const embeddedMargins = rake && options.margins === undefined;
   const balance =
     options.balance !== undefined ? options.balance.split(',').map((s) => s.trim()) : embeddedMargins ? defaultBalance(population) : fit?.variables;
-  const draw = drawSample(population.table, { method, n, weights, balance, strata: options.strata }, Rng.fromSeed(seed).split('sample'));
-  if (options.out !== undefined) {
-    const names = population.table.names;
-    const columns = names.map((name) => population.table.column(name));
-    const rows = Array.from(draw.rows, (r) => [String(r), ...columns.map((c) => c[r])]);
-    await writeRecords(options.out, ['row', ...names], rows);
-  }
+  const draw = drawSample(population.table, { method, n, weights, weightsName, balance, strata: options.strata }, Rng.fromSeed(seed).split('sample'));
+  if (options.out !== undefined) await writeDrawnRows(options.out, population.table, draw.rows);
   const result = {
     n: draw.rows.length,
     method,
     seed,
     populationSize: population.table.nRows,
+    eligibleRows: draw.eligibleRows,
     weightsFrom,
     ...(fit ? { raking: { converged: fit.converged, iterations: fit.iterations, maxRelError: fit.maxRelError } } : {}),
     ...(draw.balance ? { balance: draw.balance } : {}),
@@ -112,6 +116,17 @@ async function runSample(options: SampleOptions): Promise<number> {
     );
   }
   return fit && !fit.converged ? ExitCode.criterionNotMet : ExitCode.ok;
+}
+
+/**
+ * The `--weight` column of a population that is not raked, checked as base
+ * weights (`checkBaseWeights`): a negative, NaN or infinite weight, or every
+ * weight 0, is an input error naming the file, the line and the column.
+ */
+function checkedBaseWeights(population: SampleInput): Float64Array | undefined {
+  if (population.baseWeights === undefined) return undefined;
+  const source = { sampleFile: population.table.source, weightField: population.weightColumn, lineOffset: population.table.lineOffset };
+  return checkBaseWeights(population.baseWeights, population.table.nRows, source);
 }
 
 /**

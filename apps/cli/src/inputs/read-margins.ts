@@ -48,7 +48,8 @@ export type MarginsUse = 'raking' | 'checking';
  * redundant; the joint block carries exactly the same information — and
  * without disability and health_insurance, whose universe the seed cannot
  * match (see `DEFAULT_BALANCING_VARIABLES`). For checking, every embedded block is
- * compared, the overlapping ones included. The document is validated later by
+ * compared, the overlapping ones included. A leading UTF-8 byte order mark is
+ * dropped (RFC 8259 §8.1). The document is validated later by
  * `parseMargins`, against the sample.
  * @throws {InputError} when the file cannot be read or is not JSON.
  */
@@ -60,6 +61,8 @@ export async function readMargins(path: string | undefined, use: MarginsUse): Pr
   let text: string;
   try {
     text = await readFile(path, 'utf8');
+    // RFC 8259 §8.1: a leading byte order mark may be ignored (as the sample readers do).
+    if (text.startsWith('\uFEFF')) text = text.slice(1);
   } catch (error) {
     const code = (error as { code?: string }).code;
     throw new InputError(message.marginsUnreadable(code === 'ENOENT' ? 'no such file' : (error as Error).message), { file: path });

@@ -1,10 +1,10 @@
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { InputError } from '@persona/core';
+import { InputError, resolveWriteTarget } from '@persona/core';
 import { message } from '../messages.js';
 
 /** File-system error codes that mean "this output path cannot be written" — the user's input, not a bug. */
-const OUTPUT_ERROR_CODES = new Set(['ENOENT', 'EISDIR', 'EACCES', 'EPERM', 'ENOTDIR', 'EROFS', 'ENOSPC', 'EEXIST']);
+const OUTPUT_ERROR_CODES = new Set(['ENOENT', 'EISDIR', 'EACCES', 'EPERM', 'ENOTDIR', 'EROFS', 'ENOSPC', 'EEXIST', 'ELOOP']);
 
 /** Whether `error` is a Node.js system error (`NodeJS.ErrnoException`) with one of the codes above. */
 function isOutputError(error: unknown): error is NodeJS.ErrnoException {
@@ -27,15 +27,19 @@ export async function writingOutput<T>(path: string, field: string, write: () =>
 }
 
 /**
- * Checks, before any long computation, that `path` can be an output file: its
- * directory exists and is a directory, and `path` itself is not a directory.
+ * Checks, before any long computation, that `path` can be an output file: the
+ * directory of its real target (symbolic links followed, as the atomic write
+ * does) exists and is a directory, and the target is not a directory. An
+ * existing FIFO or device (`/dev/stdout`) passes: it is written in place.
  * (Permission and disk-space failures can only show when writing; `writingOutput` maps those.)
  * @throws {InputError} naming `path` and `field`.
  */
 export async function checkOutputPath(path: string, field: string): Promise<void> {
-  const directory = await stat(dirname(path)).catch(() => undefined);
+  const target = await writingOutput(path, field, () => resolveWriteTarget(path));
+  if (target.kind === 'special') return;
+  const directory = await stat(dirname(target.path)).catch(() => undefined);
   if (directory === undefined) throw new InputError(message.outputUnwritable('ENOENT'), { file: path, field });
   if (!directory.isDirectory()) throw new InputError(message.outputUnwritable('ENOTDIR'), { file: path, field });
-  const target = await stat(path).catch(() => undefined);
-  if (target?.isDirectory()) throw new InputError(message.outputUnwritable('EISDIR'), { file: path, field });
+  const existing = await stat(target.path).catch(() => undefined);
+  if (existing?.isDirectory()) throw new InputError(message.outputUnwritable('EISDIR'), { file: path, field });
 }

@@ -10,7 +10,9 @@ function csvField(text: string): string {
 /**
  * Writes records (all with the same string fields, in `columns` order) as CSV
  * (RFC 4180, header row, LF) or JSON Lines, chosen by the extension of `path`
- * (`.csv` or `.jsonl`). Atomic: the file appears complete or not at all.
+ * (`.csv` or `.jsonl`). Atomic: the file appears complete or not at all
+ * (symbolic links are followed; a FIFO or device such as /dev/stdout is
+ * written in place, see `resolveWriteTarget` of @persona/core).
  * @throws {InputError} for another extension, or when the file cannot be written.
  */
 export async function writeRecords(path: string, columns: readonly string[], rows: Iterable<readonly string[]>): Promise<void> {

@@ -1,4 +1,5 @@
-import { calibrate, parseMargins, rake, weightSummary, type MarginCellFit, type WeightSummary } from '@persona/raking';
+import { InputError } from '@persona/core';
+import { calibrate, parseMargins, rake, rakeTrim, weightSummary, type MarginCellFit, type RakeInput, type WeightSummary } from '@persona/raking';
 import { deriveRecodes } from '../inputs/derive-recodes.js';
 import type { SampleInput } from '../inputs/load-sample.js';
 import type { MarginsInput } from '../inputs/read-margins.js';
@@ -16,6 +17,8 @@ export interface FitOptions {
   readonly bounds?: readonly [number, number];
   readonly maxIter: number;
   readonly tol: number;
+  /** Absolute caps [LO, HI] on the raked weights (-Infinity/Infinity for none): the rake–trim loop (`rakeTrim`); raking only. */
+  readonly trim?: readonly [number, number];
 }
 
 export interface FitResult {
@@ -32,7 +35,15 @@ export interface FitResult {
   readonly variables: readonly string[];
   readonly derived: readonly string[];
   /** Calibration only (`calibrate`): rows with a negative weight (GREG) and the range of g = weight / base weight. */
-  readonly calibration?: { readonly negativeWeights: number; readonly gRange: { readonly min: number; readonly max: number } };
+  readonly calibration?: {
+    readonly negativeWeights: number;
+    /** The base weights' rescaling factor before the bounds apply (as `survey:::grake`; 1 when not rescaled). */
+    readonly boundsScale: number;
+    /** Range of g = weight / (boundsScale × base weight) over the calibrated rows. */
+    readonly gRange: { readonly min: number; readonly max: number };
+  };
+  /** Trimming (`rakeTrim`): the caps, weights outside them after the first raking, rake → trim rounds, and whether the caps hold. */
+  readonly trim?: { readonly lower: number; readonly upper: number; readonly trimmed: number; readonly rounds: number; readonly capsMet: boolean };
 }
 
 /**
@@ -40,8 +51,10 @@ export interface FitResult {
  * the margins name but the sample lacks, checks the margins against the
  * sample (`parseMargins`), then rakes (IPF, `rake`) — or, for `linear` and
  * `logit` and whenever bounds are given, calibrates (`calibrate`, Deville &
- * Särndal 1992, as R's `survey::calibrate`).
- * @throws {InputError} for any inconsistency between sample and margins.
+ * Särndal 1992, as R's `survey::calibrate`); with `trim`, runs the rake–trim
+ * loop (`rakeTrim`: R's `survey::trimWeights` with absolute `lower`/`upper`,
+ * `strict = TRUE`, then raking again, until the raked weights lie within the caps).
+ * @throws {InputError} for any inconsistency between sample and margins, or caps no weighting of the total can meet.
  */
 export function fitWeights(sample: SampleInput, margins: MarginsInput, options: FitOptions): FitResult {
   const derived = deriveRecodes(sample.table, margins.variables);
@@ -61,7 +74,8 @@ export function fitWeights(sample: SampleInput, margins: MarginsInput, options: 
     source,
   };
   const calibrated = options.method === 'raking' && options.bounds === undefined ? undefined : calibrate({ ...input, method: options.method, bounds: options.bounds });
-  const fit = calibrated ?? rake(input);
+  const trimmed = calibrated !== undefined || options.trim === undefined ? undefined : trimRaked(input, options.trim);
+  const fit = calibrated ?? trimmed ?? rake(input);
   return {
     converged: fit.converged,
     iterations: fit.iterations,
@@ -72,6 +86,19 @@ export function fitWeights(sample: SampleInput, margins: MarginsInput, options: 
     worstCells: fit.worstCells,
     variables: parsed.variables.map((v) => v.name),
     derived,
-    ...(calibrated ? { calibration: { negativeWeights: calibrated.negativeWeights, gRange: calibrated.gRange } } : {}),
+    ...(calibrated ? { calibration: { negativeWeights: calibrated.negativeWeights, boundsScale: calibrated.boundsScale, gRange: calibrated.gRange } } : {}),
+    ...(trimmed
+      ? { trim: { lower: trimmed.lower, upper: trimmed.upper, trimmed: trimmed.trimmed, rounds: trimmed.rounds, capsMet: trimmed.capsMet } }
+      : {}),
   };
+}
+
+/** `rakeTrim` with absolute caps; its errors about the caps (which have no location) name `--trim`. */
+function trimRaked(input: RakeInput, [lower, upper]: readonly [number, number]) {
+  try {
+    return rakeTrim({ ...input, trim: { ...(lower > -Infinity ? { lower } : {}), ...(upper < Infinity ? { upper } : {}), strict: true } });
+  } catch (error) {
+    if (error instanceof InputError && Object.keys(error.location).length === 0) throw error.at({ field: '--trim' });
+    throw error;
+  }
 }

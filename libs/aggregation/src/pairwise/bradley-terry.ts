@@ -3,9 +3,10 @@ import { message } from '../messages.js';
 import { bradleyTerryPair, evaluateLogLikelihood, parameterLayout, type PairLogLikelihood } from './bradley-terry-likelihood.js';
 import type { Comparisons } from './comparisons.js';
 import { davidsonPair } from './davidson.js';
-import { beatsComponents, pairGraph } from './graph.js';
+import { beatsComponents, pairGraph, type PairGraph } from './graph.js';
 import { fitILSR } from './ilsr.js';
 import { fitMM } from './mm.js';
+import { divergingDirection, orderEffectConfounded, type DivergingDirection } from './mle-existence.js';
 import { fitNewton, type IterativeFit } from './newton.js';
 import { fitNewtonCG } from './newton-cg.js';
 import { raoKupperPair } from './rao-kupper.js';
@@ -26,9 +27,13 @@ export interface BradleyTerryOptions {
   orderEffect?: boolean;
   /** Iteration cap (default 100 for newton, 100,000 for mm and ilsr). */
   maxIter?: number;
-  /** Convergence: max relative score ≤ tol (default 1e-10); see `relativeScore`. */
+  /** Convergence: max relative score ≤ tol (default 1e-10): the largest |score| / information, ≈ the remaining Newton step in log-strength units; see `relativeScore`. */
   tol?: number;
-  /** Compute the covariance and standard errors (dense, O(K³); refused above {@link MAX_DENSE_ITEMS} items); default true. */
+  /**
+   * Compute the covariance and standard errors (dense, O(K³)). Default (undefined): computed
+   * up to {@link MAX_DENSE_ITEMS} items and skipped above (`se` null, `seOmitted` says why);
+   * `true`: required (refused above the limit); `false`: skipped.
+   */
   standardErrors?: boolean;
 }
 
@@ -41,6 +46,8 @@ export interface BradleyTerryFit {
   readonly logStrength: Float64Array;
   /** Standard errors under Σθ = 0 (with a prior: posterior SDs of the centred θ − θ̄, C V Cᵀ); NaN where not identified; null if not computed. */
   readonly se: Float64Array | null;
+  /** Why the standard errors were not computed although not declined (more than {@link MAX_DENSE_ITEMS} items). */
+  readonly seOmitted?: string;
   /** Covariance of (θ, α, s) (row-major, K × K), θ under Σθ = 0 with and without a prior, or null. */
   readonly covariance: Float64Array | null;
   /** Davidson ν or Rao–Kupper η, when ties are modelled. */
@@ -51,22 +58,19 @@ export interface BradleyTerryFit {
   readonly orderEffectSe?: number;
   readonly converged: boolean;
   readonly iterations: number;
-  /** Log-likelihood Σ count · log P(outcome) at the estimate (without the prior term). */
+  /**
+   * Log-likelihood Σ count · log P(outcome) at the estimate (without the prior term). It omits
+   * the binomial/multinomial coefficients, so it differs from R's `logLik(BTm(…))` by a
+   * constant that depends only on the counts (θ, standard errors and α agree).
+   */
   readonly logLik: number;
   readonly maxRelativeScore: number;
   /** 1 where the comparison graph identifies the item without a prior (all items iff strongly connected). */
   readonly identified: Uint8Array;
 }
 
-/** Above this many items the dense covariance (8·n² bytes, O(n³) to invert) is refused. */
+/** Above this many items the dense covariance (8·n² bytes, O(n³) to invert) is skipped by default and refused when required. */
 export const MAX_DENSE_ITEMS = 4000;
-
-/**
- * A fit whose estimate has a strength difference |θ_i − θ_j| (without a prior), a
- * |log tie parameter| or an |order effect α| above this bound (log scale: odds of
- * e²⁵ ≈ 7·10¹⁰) is taken as diverging: the likelihood has no finite maximum.
- */
-export const DIVERGENCE_BOUND = 25;
 
 /** Above this 1-norm condition number the information matrix is taken as numerically singular. */
 export const MAX_INFORMATION_CONDITION = 1e12;
@@ -93,20 +97,27 @@ const MODELS: Record<TieModel, PairLogLikelihood> = { none: bradleyTerryPair, da
  * not identify the item; under Σθ = 0 no item is identified then).
  *
  * Ties and an order effect can leave the likelihood without a finite maximum even on a
- * strongly connected graph (e.g. a tie pattern that only a tie parameter → ∞ fits). After
- * the fit, an estimate beyond {@link DIVERGENCE_BOUND} (a strength spread without a
- * prior, |log ν| or |log η|, |α|) or an information matrix with condition number above
- * {@link MAX_INFORMATION_CONDITION} is reported as "no maximum-likelihood estimate"
- * (InputError naming the diverging parameters), never returned as converged.
+ * strongly connected graph (e.g. the first-listed item always wins, so α → ∞; or an item that
+ * never loses but ties, so its strength and the tie parameter run off together). This is
+ * decided exactly before fitting by a recession-direction linear program (see
+ * {@link divergingDirection}; HiGHS, loaded on first use) and refused naming the diverging
+ * parameters, with `--prior` suggested only when a prior on the strengths would bound them.
+ * With an order effect and no prior, α confounded with the strengths (e.g. every pair always
+ * meets in the same order) is refused too (see {@link orderEffectConfounded}). The plain model
+ * needs no such check: Ford's condition is exact, and a finite MLE however extreme (10¹² wins
+ * against 1) is returned. An information matrix with condition number above
+ * {@link MAX_INFORMATION_CONDITION} is refused when standard errors are computed.
  *
  * Standard errors are always under Σθ = 0: with a prior, the posterior covariance is
- * centred as C V Cᵀ (see {@link constrainedCovariance}).
- * @throws {InputError} for bad options, ties without a tie model (or a tie model
- *   without ties), an order effect on unordered comparisons, fewer than 2 items, a
- *   graph that is not strongly connected without a prior, a singular information, or
- *   an estimate that diverges (no maximum-likelihood estimate).
+ * centred as C V Cᵀ (see {@link constrainedCovariance}). Above {@link MAX_DENSE_ITEMS} items
+ * they are omitted (`se` null, `seOmitted` says why) unless `standardErrors: true` requires them.
+ * Asynchronous because the existence check loads the HiGHS solver on first use.
+ * @throws {InputError} (as a rejected promise) for bad options, ties without a tie model (or
+ *   a tie model without ties), an order effect on unordered comparisons, fewer than 2 items, a
+ *   graph that is not strongly connected without a prior, a confounded order effect, a
+ *   likelihood without a finite maximum, or standard errors requested above the dense limit.
  */
-export function bradleyTerry(comparisons: Comparisons, options: BradleyTerryOptions = {}): BradleyTerryFit {
+export async function bradleyTerry(comparisons: Comparisons, options: BradleyTerryOptions = {}): Promise<BradleyTerryFit> {
   const n = comparisons.items.length;
   const ties = options.ties ?? 'none';
   const orderEffect = options.orderEffect ?? false;
@@ -120,8 +131,9 @@ export function bradleyTerry(comparisons: Comparisons, options: BradleyTerryOpti
   if (extended && method !== 'newton') throw new InputError(message.btMethodPlainOnly(method), { field: 'method' });
   if (method === 'ilsr' && Number.isFinite(prior)) throw new InputError(message.btIlsrNoPrior(), { field: 'method' });
   if (orderEffect && !comparisons.ordered) throw new InputError(message.btOrderEffectUnordered(), { field: 'order-effect' });
-  const wantSe = options.standardErrors ?? true;
-  if (wantSe && n > MAX_DENSE_ITEMS) throw new InputError(message.btTooManyForDense(n, MAX_DENSE_ITEMS), { field: 'standardErrors' });
+  if (options.standardErrors === true && n > MAX_DENSE_ITEMS) throw new InputError(message.btTooManyForDense(n, MAX_DENSE_ITEMS), { field: 'standardErrors' });
+  const seOmitted = options.standardErrors === undefined && n > MAX_DENSE_ITEMS ? message.btSeOmitted(n, MAX_DENSE_ITEMS) : undefined;
+  const wantSe = options.standardErrors ?? n <= MAX_DENSE_ITEMS;
   if (extended && n > MAX_DENSE_ITEMS) throw new InputError(message.btExtendedTooLarge(n, MAX_DENSE_ITEMS), { field: 'method' });
 
   const graph = pairGraph(comparisons, orderEffect);
@@ -134,12 +146,13 @@ export function bradleyTerry(comparisons: Comparisons, options: BradleyTerryOpti
   // Under Σθ = 0 every strength depends on every other: if the graph is not strongly
   // connected, no item is identified without the prior.
   const identified = new Uint8Array(n).fill(groups.length === 1 ? 1 : 0);
+  const decisive = sumOf(graph.wins);
+  if (ties !== 'none' && decisive === 0) throw new InputError(message.btAllTies(ties), { field: 'ties' });
+  if (extended) await checkMaximumExists(graph, ties, orderEffect, Number.isFinite(prior), comparisons.items);
 
   const model = MODELS[ties];
   const layout = parameterLayout(n, orderEffect, ties !== 'none');
   const x = new Float64Array(layout.size);
-  const decisive = sumOf(graph.wins);
-  if (ties !== 'none' && decisive === 0) throw new InputError(message.btAllTies(ties), { field: 'ties' });
   const tieShare = graph.ties / (graph.ties + decisive);
   if (ties === 'davidson') x[layout.tie] = Math.log((2 * tieShare) / (1 - tieShare));
   if (ties === 'rao-kupper') x[layout.tie] = Math.log((1 + tieShare) / (1 - tieShare));
@@ -153,8 +166,6 @@ export function bradleyTerry(comparisons: Comparisons, options: BradleyTerryOpti
   if (!fit) throw new InputError(message.btSingularInformation());
 
   const K = layout.size;
-  const diverging = divergingParameters(fit.x, layout, Number.isFinite(prior));
-  if (diverging.length > 0) throw new InputError(message.btDiverges(diverging));
   let covariance: Float64Array | null = null;
   if (wantSe) {
     const info = new Float64Array(K * K);
@@ -174,6 +185,7 @@ export function bradleyTerry(comparisons: Comparisons, options: BradleyTerryOpti
     ties,
     logStrength: fit.x.slice(0, n),
     se,
+    ...(seOmitted !== undefined ? { seOmitted } : {}),
     covariance,
     converged: fit.converged,
     iterations: fit.iterations,
@@ -188,20 +200,56 @@ export function bradleyTerry(comparisons: Comparisons, options: BradleyTerryOpti
   return result;
 }
 
-/** Names of the parameters beyond {@link DIVERGENCE_BOUND} (see {@link bradleyTerry}). */
-function divergingParameters(x: Float64Array, layout: ReturnType<typeof parameterLayout>, hasPrior: boolean): string[] {
-  const out: string[] = [];
+/**
+ * Refuses, exactly, a tie model or order effect whose likelihood has no finite maximiser
+ * (see {@link divergingDirection}) or whose order effect is confounded with the strengths.
+ * Without a prior, a diverging direction is looked for first over (θ, α, s), then with θ held
+ * fixed: if none exists then, a prior on θ would bound the fit and the message says so.
+ */
+async function checkMaximumExists(graph: PairGraph, ties: TieModel, orderEffect: boolean, hasPrior: boolean, items: readonly string[]): Promise<void> {
   if (!hasPrior) {
+    if (orderEffect && orderEffectConfounded(graph)) throw new InputError(message.btSingularInformation());
+    const free = await divergingDirection(graph, ties, orderEffect, false);
+    if (free === null) return;
+    // With θ fixed and no α, the tie parameter cannot run off (see below), so a prior helps.
+    const fixed = orderEffect ? await divergingDirection(graph, ties, orderEffect, true) : null;
+    const direction = fixed ?? free;
+    throw new InputError(message.btNoMaximum(describeDirection(direction, ties, items), fixed === null));
+  }
+  // With a prior on θ only α and the tie parameter can run off; without α the tie parameter
+  // cannot (both ties and decisive outcomes are observed, so its slope rows force σ = 0).
+  if (!orderEffect) return;
+  const fixed = await divergingDirection(graph, ties, orderEffect, true);
+  if (fixed !== null) throw new InputError(message.btNoMaximum(describeDirection(fixed, ties, items), false));
+}
+
+/** The parameters a diverging direction moves, in words (the strengths as groups, highest first). */
+function describeDirection(direction: DivergingDirection, ties: TieModel, items: readonly string[]): string[] {
+  const out: string[] = [];
+  const u = direction.strengths;
+  if (u !== null) {
     let lo = Infinity;
     let hi = -Infinity;
-    for (let i = 0; i < layout.n; i++) {
-      lo = Math.min(lo, x[i]);
-      hi = Math.max(hi, x[i]);
+    for (const x of u) {
+      lo = Math.min(lo, x);
+      hi = Math.max(hi, x);
     }
-    if (!(hi - lo <= DIVERGENCE_BOUND)) out.push(`strengths (θ spread ${(hi - lo).toPrecision(3)})`);
+    const spread = hi - lo;
+    if (spread > 1e-9) {
+      const order = Array.from(u.keys()).sort((i, j) => u[j] - u[i] || i - j);
+      const groups: string[][] = [];
+      let last = Infinity;
+      for (const i of order) {
+        if (last - u[i] > 1e-7 * spread) groups.push([]);
+        groups[groups.length - 1].push(items[i]);
+        last = u[i];
+      }
+      out.push(message.btDivergingStrengths(groups));
+    }
   }
-  if (layout.tie >= 0 && !(Math.abs(x[layout.tie]) <= DIVERGENCE_BOUND)) out.push(`tie parameter (log scale ${x[layout.tie].toPrecision(3)})`);
-  if (layout.alpha >= 0 && !(Math.abs(x[layout.alpha]) <= DIVERGENCE_BOUND)) out.push(`order effect (α ${x[layout.alpha].toPrecision(3)})`);
+  if (Math.abs(direction.orderEffect) > 1e-9) out.push(message.btDivergingOrderEffect(direction.orderEffect > 0));
+  // σ ≥ 0 on every diverging direction: Rao–Kupper bounds it, and a Davidson tie row needs 2σ ≥ |δ|.
+  if (direction.tie > 1e-9) out.push(message.btDivergingTie(ties === 'davidson' ? 'ν' : 'η'));
   return out;
 }
 

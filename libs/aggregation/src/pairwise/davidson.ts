@@ -23,8 +23,10 @@ export const davidsonPair: PairLogLikelihood = (d, s, winA, winB, tie, out) => {
   const logD = m + Math.log(sum);
   const diff = (r1 - r2) / 2;
   out[0] = winA * h - winB * h + tie * s - n * logD;
-  out[1] = (winA - winB) / 2 - n * diff;
-  out[2] = tie - n * r3;
+  // (winA − winB)/2 − n·diff and tie − n·r3, rewritten with r1 + r2 + r3 = 1 so that no two
+  // large terms cancel at extreme odds.
+  out[1] = (winA * (2 * r2 + r3) - winB * (2 * r1 + r3) - tie * (r1 - r2)) / 2;
+  out[2] = tie * (r1 + r2) - (winA + winB) * r3;
   out[3] = -n * ((r1 + r2) / 4 - diff * diff);
   out[4] = n * diff * r3;
   out[5] = -n * r3 * (1 - r3);

@@ -20,6 +20,7 @@ export function fitILSR(graph: PairGraph, theta: Float64Array, control: FitContr
   const { n, a, b, winA, winB, pairs, adjStart, adjPair } = graph;
   const pi = new Float64Array(n);
   const A = new Float64Array(n);
+  const info = new Float64Array(n);
   const rate = new Float64Array(pairs);
   const out = new Float64Array(n);
   const p = new Float64Array(n);
@@ -27,7 +28,7 @@ export function fitILSR(graph: PairGraph, theta: Float64Array, control: FitContr
   let score = Infinity;
   for (;;) {
     for (let i = 0; i < n; i++) pi[i] = Math.exp(theta[i]);
-    score = accumulateMM(graph, pi, theta, 0, A);
+    score = accumulateMM(graph, pi, theta, 0, A, info);
     if (score <= control.tol || iterations >= control.maxIter) break;
     iterations++;
     out.fill(0);

@@ -1,26 +1,31 @@
+import { scaledScore } from './bradley-terry-likelihood.js';
 import type { PairGraph } from './graph.js';
 import { centre, type FitControl, type IterativeFit } from './newton.js';
 
 /**
- * Sums, per item, A_i = Σ_pairs n_ij / (π_i + π_j) and returns the largest relative
- * score max_i |W_i − π_i A_i − θ_i/σ²| / N_i (the plain Bradley–Terry score, since
- * ∂ℓ/∂θ_i = W_i − Σ_j n_ij π_i/(π_i + π_j)). One pass over the pairs.
+ * Sums, per item, A_i = Σ_pairs n_ij / (π_i + π_j) and the Fisher information
+ * I_ii = Σ_pairs n_ij π_i π_j / (π_i + π_j)² (into `info`), and returns the largest
+ * relative score max_i |W_i − π_i A_i − θ_i/σ²| / (I_ii + 1/σ²) (see `relativeScore`;
+ * the plain Bradley–Terry score, since ∂ℓ/∂θ_i = W_i − Σ_j n_ij π_i/(π_i + π_j)).
+ * One pass over the pairs.
  */
-export function accumulateMM(graph: PairGraph, pi: Float64Array, theta: Float64Array, precision: number, A: Float64Array): number {
-  const { a, b, winA, winB, pairs, wins, total, n } = graph;
+export function accumulateMM(graph: PairGraph, pi: Float64Array, theta: Float64Array, precision: number, A: Float64Array, info: Float64Array): number {
+  const { a, b, winA, winB, pairs, wins, n } = graph;
   A.fill(0);
+  info.fill(precision);
   for (let p = 0; p < pairs; p++) {
     const i = a[p];
     const j = b[p];
-    const r = (winA[p] + winB[p]) / (pi[i] + pi[j]);
+    const sum = pi[i] + pi[j];
+    const r = (winA[p] + winB[p]) / sum;
     A[i] += r;
     A[j] += r;
+    const w = (r * pi[i] * pi[j]) / sum;
+    info[i] += w;
+    info[j] += w;
   }
   let worst = 0;
-  for (let i = 0; i < n; i++) {
-    const g = wins[i] - pi[i] * A[i] - precision * theta[i];
-    worst = Math.max(worst, Math.abs(g) / total[i]);
-  }
+  for (let i = 0; i < n; i++) worst = Math.max(worst, scaledScore(wins[i] - pi[i] * A[i] - precision * theta[i], info[i]));
   return worst;
 }
 
@@ -41,12 +46,13 @@ export function fitMM(graph: PairGraph, theta: Float64Array, control: FitControl
   const precision = Number.isFinite(control.prior) ? 1 / control.prior : 0;
   const pi = new Float64Array(n);
   const A = new Float64Array(n);
+  const info = new Float64Array(n);
   const { wins } = graph;
   let iterations = 0;
   let score = Infinity;
   for (;;) {
     for (let i = 0; i < n; i++) pi[i] = Math.exp(theta[i]);
-    score = accumulateMM(graph, pi, theta, precision, A);
+    score = accumulateMM(graph, pi, theta, precision, A, info);
     if (score <= control.tol || iterations >= control.maxIter) break;
     iterations++;
     if (precision === 0) {

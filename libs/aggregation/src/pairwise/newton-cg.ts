@@ -1,3 +1,4 @@
+import { scaledScore } from './bradley-terry-likelihood.js';
 import type { PairGraph } from './graph.js';
 import { centre, type FitControl, type IterativeFit } from './newton.js';
 
@@ -16,7 +17,7 @@ import { centre, type FitControl, type IterativeFit } from './newton.js';
  * `theta` is the start and is updated in place; no allocation inside the loop.
  */
 export function fitNewtonCG(graph: PairGraph, theta: Float64Array, control: FitControl): IterativeFit {
-  const { n, a, b, winA, winB, pairs, total } = graph;
+  const { n, a, b, winA, winB, pairs } = graph;
   const precision = Number.isFinite(control.prior) ? 1 / control.prior : 0;
   const g = new Float64Array(n);
   const weight = new Float64Array(pairs);
@@ -46,10 +47,12 @@ export function fitNewtonCG(graph: PairGraph, theta: Float64Array, control: FitC
       // softplus(−t) = max(−t, 0) + log1p(e^{−|t|}); P(i beats j) = logistic(t)
       value -= t >= 0 ? wa * l + wb * (t + l) : wa * (l - t) + wb * l;
       const pr = t >= 0 ? 1 / (1 + e) : e / (1 + e);
-      const s = wa - m * pr;
+      const qr = t >= 0 ? e / (1 + e) : 1 / (1 + e);
+      // wa − m·pr without cancellation (exact at extreme odds: pr ≈ 1, wa ≈ 10¹²)
+      const s = wa * qr - wb * pr;
       g[i] += s;
       g[j] -= s;
-      const w = m * pr * (1 - pr);
+      const w = m * pr * qr;
       weight[p] = w;
       diag[i] += w;
       diag[j] += w;
@@ -72,9 +75,10 @@ export function fitNewtonCG(graph: PairGraph, theta: Float64Array, control: FitC
       y[j] -= t;
     }
   };
+  // relativeScore (bradley-terry-likelihood.ts): |v_i| over the information's diagonal.
   const relative = (v: Float64Array): number => {
     let worst = 0;
-    for (let i = 0; i < n; i++) worst = Math.max(worst, Math.abs(v[i]) / total[i]);
+    for (let i = 0; i < n; i++) worst = Math.max(worst, scaledScore(v[i], diag[i]));
     return worst;
   };
 

@@ -52,7 +52,7 @@ export function fitNewton(
   const trial = new Float64Array(K);
   const scratch = new Float64Array(6);
   let value = evaluateLogLikelihood(graph, model, layout, x, control.prior, g, info, scratch);
-  let score = relativeScore(graph, layout, g);
+  let score = relativeScore(layout, g, info);
   let iterations = 0;
   while (score > control.tol && iterations < control.maxIter) {
     if (meanZero) addMeanZeroProjector(info, K, n);
@@ -75,7 +75,7 @@ export function fitNewton(
     x.set(trial);
     if (meanZero) centre(x, n);
     value = evaluateLogLikelihood(graph, model, layout, x, control.prior, g, info, scratch);
-    score = relativeScore(graph, layout, g);
+    score = relativeScore(layout, g, info);
   }
   return { x, iterations, converged: score <= control.tol, maxRelativeScore: score };
 }

@@ -6,11 +6,11 @@ import { bradleyTerry } from './bradley-terry.js';
 import { quasiVariances } from './quasi-variances.js';
 
 describe('quasiVariances (Firth & de Menezes 2004)', () => {
-  it("matches R qvcalc on BradleyTerry2's citations fit", () => {
+  it("matches R qvcalc on BradleyTerry2's citations fit", async () => {
     // oracle: qvcalc 1.0.2 on BTabilities(citeModel)'s covariance; the fixture re-runs qvcalc's
     // own glm fit to full convergence (qvcalc's default stop leaves it 3e-7 off, also recorded).
     const ref = rFixture('citations.json');
-    const fit = bradleyTerry(fixtureComparisons(ref.comparisons));
+    const fit = await bradleyTerry(fixtureComparisons(ref.comparisons));
     const { quasiVariance, relativeErrors } = quasiVariances(fit.covariance!, 4);
     fit.items.forEach((item, i) => {
       approxEqual(quasiVariance[i], ref.quasiVariance[item], 1e-8);
@@ -20,7 +20,7 @@ describe('quasiVariances (Firth & de Menezes 2004)', () => {
     expect(Math.max(...relativeErrors.map(Math.abs))).toBeLessThan(0.05);
   });
 
-  it('is exact when the covariance is diagonal', () => {
+  it('is exact when the covariance is diagonal', async () => {
     // oracle: var(θj − θk) = Vjj + Vkk, so q = diag(V) fits every pair with zero error.
     const v = Float64Array.from([0.5, 0, 0, 0, 2, 0, 0, 0, 1]);
     const { quasiVariance, relativeErrors } = quasiVariances(v, 3);
@@ -28,7 +28,7 @@ describe('quasiVariances (Firth & de Menezes 2004)', () => {
     for (const e of relativeErrors) approxEqual(e, 0, 0, 1e-10);
   });
 
-  it('needs at least 3 items', () => {
+  it('needs at least 3 items', async () => {
     expect(() => quasiVariances(new Float64Array(4), 2)).toThrow(message.btQuasiVarianceTooFew(2));
   });
 });

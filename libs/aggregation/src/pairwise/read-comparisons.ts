@@ -1,6 +1,7 @@
-import { InputError, readTable, streamCsv, type InputLocation } from '@persona/core';
+import { InputError, readTable, rowLocation, streamCsv, type InputLocation } from '@persona/core';
 import { message } from '../messages.js';
 import { Outcome, type Comparisons } from './comparisons.js';
+import { streamJsonRecords } from './json-records.js';
 
 /** One comparison as a record: `winner,loser` form or `item_a,item_b,outcome` form. */
 export type ComparisonRow =
@@ -113,11 +114,20 @@ class ComparisonCollector {
   }
 }
 
-/** `required`: the CSV has a count column, so every row needs a value (a blank cell is an error, not 1). */
-function parseCount(raw: string | undefined, where: Where, required = false): number {
-  if (required && (raw === undefined || raw.trim() === '')) throw new InputError(message.btBlankCount(), where('count'));
-  if (raw === undefined || raw === '') return 1;
-  const x = Number(raw);
+/** A count as written: a decimal number, optionally signed, with an optional exponent (no hex, no `Infinity`). */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * `required`: the file has a count column (CSV) or `count` key (JSON records), so every
+ * row needs a value: a blank cell, JSON null, `""` or a missing key is an error, not 1.
+ */
+function parseCount(raw: string | undefined, where: Where, required: boolean): number {
+  if (raw === undefined || raw.trim() === '') {
+    if (required) throw new InputError(message.btBlankCount(), where('count'));
+    return 1;
+  }
+  const text = raw.trim();
+  const x = DECIMAL.test(text) ? Number(text) : NaN;
   if (!Number.isFinite(x) || !(x > 0)) throw new InputError(message.btBadCount(raw), where('count'));
   return x;
 }
@@ -135,20 +145,74 @@ function parseOutcome(raw: string, where: Where): number {
 
 type Layout = { ordered: false; winner: number; loser: number; count: number } | { ordered: true; a: number; b: number; outcome: number; count: number };
 
-function layoutOf(names: readonly string[], file: string): Layout {
-  const at = (name: string) => names.indexOf(name);
-  if (at('winner') >= 0 && at('loser') >= 0) return { ordered: false, winner: at('winner'), loser: at('loser'), count: at('count') };
-  if (at('item_a') >= 0 && at('item_b') >= 0 && at('outcome') >= 0) {
-    return { ordered: true, a: at('item_a'), b: at('item_b'), outcome: at('outcome'), count: at('count') };
+const WINNER_FORM = ['winner', 'loser', 'count'] as const;
+const ITEM_FORM = ['item_a', 'item_b', 'outcome', 'count'] as const;
+const KNOWN_NAMES: readonly string[] = ['winner', 'loser', 'item_a', 'item_b', 'outcome', 'count'];
+/** Names people give a count column (lower case): read as a likely `count`. */
+const COUNT_LIKE = new Set(['n', 'cnt', 'counts', 'weight', 'weights', 'w', 'wt', 'freq', 'frequency', 'times', 'number', 'num', 'total', 'wins', 'votes']);
+
+/** The known name a column or key most likely meant: same up to case/spacing, a count synonym, or within 2 edits. */
+export function likelyName(name: string): string | undefined {
+  const lower = name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  if (KNOWN_NAMES.includes(lower)) return lower;
+  if (COUNT_LIKE.has(lower)) return 'count';
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const known of KNOWN_NAMES) {
+    const d = editDistance(lower, known);
+    if (d < bestDistance && 2 * d < known.length) {
+      best = known;
+      bestDistance = d;
+    }
   }
-  throw new InputError(message.btMissingColumns(names), { file });
+  return best;
+}
+
+/** Levenshtein distance (insertions, deletions, substitutions). */
+function editDistance(x: string, y: string): number {
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[y.length];
+}
+
+/**
+ * The column layout, refusing every column or key that is not part of the chosen form
+ * (`winner,loser[,count]` or `item_a,item_b,outcome[,count]`), so that a misnamed count
+ * column (`Count`, `n`, `weight`) is never silently ignored. `locate(name)` gives where to
+ * report an unknown column (the header line, or the record).
+ */
+function layoutOf(names: readonly string[], file: string, what: 'column' | 'key', locate: (name: string) => InputLocation): Layout {
+  const at = (name: string) => names.indexOf(name);
+  let layout: Layout | undefined;
+  let allowed: readonly string[] = [];
+  if (at('winner') >= 0 && at('loser') >= 0) {
+    layout = { ordered: false, winner: at('winner'), loser: at('loser'), count: at('count') };
+    allowed = WINNER_FORM;
+  } else if (at('item_a') >= 0 && at('item_b') >= 0 && at('outcome') >= 0) {
+    layout = { ordered: true, a: at('item_a'), b: at('item_b'), outcome: at('outcome'), count: at('count') };
+    allowed = ITEM_FORM;
+  }
+  if (!layout) {
+    const hints = names.filter((name) => !KNOWN_NAMES.includes(name) && likelyName(name) !== undefined).map((name) => [name, likelyName(name)!] as const);
+    throw new InputError(message.btMissingColumns(names, hints), { file });
+  }
+  for (const name of names) {
+    if (allowed.includes(name)) continue;
+    const hint = likelyName(name);
+    throw new InputError(message.btUnknownColumn(what, name, allowed, hint === name ? undefined : hint), { file, ...locate(name) });
+  }
+  return layout;
 }
 
 const WINNER_LOSER = ['winner', 'loser'] as const;
 const ITEM_A_B = ['item_a', 'item_b'] as const;
 
-function addRow(collector: ComparisonCollector, layout: Layout, field: (j: number) => string | undefined, where: Where, csv: boolean): void {
-  const count = parseCount(layout.count >= 0 ? field(layout.count) : undefined, where, csv && layout.count >= 0);
+function addRow(collector: ComparisonCollector, layout: Layout, field: (j: number) => string | undefined, where: Where): void {
+  const count = parseCount(layout.count >= 0 ? field(layout.count) : undefined, where, layout.count >= 0);
   if (layout.ordered) {
     const outcome = parseOutcome(field(layout.outcome) ?? '', where);
     collector.add(field(layout.a) ?? '', field(layout.b) ?? '', outcome, count, where, ITEM_A_B);
@@ -161,40 +225,80 @@ function addRow(collector: ComparisonCollector, layout: Layout, field: (j: numbe
  * Reads paired comparisons (CONTRACTS.md `persona bt`): a CSV with columns
  * `winner,loser[,count]` or `item_a,item_b,outcome[,count]` (outcome `a`, `b` or
  * `tie`), or `.jsonl`/`.json` records with the same field names; gzip allowed.
- * Without a count column (CSV) or a `count` field (JSON record) the count is 1; a CSV
- * with a count column needs a value in every row. Counts are positive reals (survey
- * weights). Identical comparisons are collapsed. `winner,loser` input has no positions
- * (`ordered: false`). Item names are taken verbatim, so leading or trailing spaces are
- * refused (` b` would otherwise be a different item from `b`).
+ * Any other column or key is refused (with a "did you mean" hint for near misses such as
+ * `Count`, `n` or `weight`), so a misnamed count is never read as 1. Without a count column
+ * (CSV) or `count` key (JSON records) every count is 1; with one, every row needs a count:
+ * a blank cell, JSON null, `""` or a record without the key is an error. Counts are positive
+ * reals written as decimal numbers (survey weights; no hex, no `Infinity`). Identical
+ * comparisons are collapsed. `winner,loser` input has no positions (`ordered: false`).
+ * Item names are taken verbatim, so leading or trailing spaces are refused (` b` would
+ * otherwise be a different item from `b`).
  * @throws {InputError} naming the file, line (CSV; JSONL when records sit one per line,
- *   else the 0-based record), and field: a missing column, empty item, item with
- *   surrounding spaces, unknown outcome, blank, non-positive or non-numeric count, an
+ *   else the 0-based record), and field: a missing or unknown column, empty item, item
+ *   with surrounding spaces, unknown outcome, blank, non-positive or non-decimal count, an
  *   item compared with itself, or no rows.
  */
 export async function readComparisons(path: string): Promise<Comparisons> {
   const lower = path.toLowerCase();
+  if (/\.(jsonl|ndjson|json)(\.gz)?$/.test(lower)) return readJsonComparisons(path);
+  let layout: Layout | undefined;
+  let collector: ComparisonCollector | undefined;
+  const onHeader = (names: readonly string[]) => {
+    layout = layoutOf(names, path, 'column', (field) => ({ line: 1, field }));
+    collector = new ComparisonCollector(layout.ordered);
+  };
   if (lower.endsWith('.csv') || lower.endsWith('.csv.gz')) {
-    let layout: Layout | undefined;
-    let collector: ComparisonCollector | undefined;
     await streamCsv(path, {
-      onHeader: (names) => {
-        layout = layoutOf(names, path);
-        collector = new ComparisonCollector(layout.ordered);
-      },
-      onRow: (fields, line) => addRow(collector!, layout!, (j) => fields[j], (field) => ({ file: path, line, field }), true),
+      onHeader,
+      onRow: (fields, line) => addRow(collector!, layout!, (j) => fields[j], (field) => ({ file: path, line, field })),
     });
-    if (!collector) throw new InputError(message.btNoComparisons(), { file: path });
-    return collector.result({ file: path });
+  } else {
+    // Parquet (and any other table format core reads): one row per comparison.
+    const table = await readTable(path);
+    onHeader(table.names);
+    const columns = table.names.map((name) => table.column(name));
+    for (let r = 0; r < table.nRows; r++) addRow(collector!, layout!, (j) => columns[j][r], (field) => ({ file: path, ...rowLocation(table, r), field }));
   }
-  const table = await readTable(path);
-  const layout = layoutOf(table.names, path);
-  const columns = table.names.map((name) => table.column(name));
-  const collector = new ComparisonCollector(layout.ordered);
-  // Name the file line when every record sits on line r + lineOffset (JSONL without blank lines), else the record.
-  const offset = table.lineOffset;
-  for (let r = 0; r < table.nRows; r++) {
-    addRow(collector, layout, (j) => columns[j][r], (field) => ({ file: path, ...(offset !== undefined ? { line: r + offset } : { index: r }), field }), false);
-  }
+  if (!collector) throw new InputError(message.btNoComparisons(), { file: path });
+  return collector.result({ file: path });
+}
+
+/**
+ * JSON Lines / JSON array records: the first record fixes the form; every record may only
+ * use that form's keys. A record without `count` counts 1; `count` null or `""` is blank (an
+ * error, as a blank CSV cell).
+ */
+async function readJsonComparisons(path: string): Promise<Comparisons> {
+  let form: readonly string[] | undefined;
+  let collector: ComparisonCollector | undefined;
+  await streamJsonRecords(path, (record, at) => {
+    const keys = Object.keys(record);
+    const where: Where = (field) => ({ file: path, ...at, field });
+    if (form === undefined) {
+      const layout = layoutOf(keys, path, 'key', (field) => ({ ...at, field }));
+      form = layout.ordered ? ITEM_FORM : WINNER_FORM;
+      collector = new ComparisonCollector(layout.ordered);
+    }
+    for (const key of keys) {
+      if (form.includes(key)) continue;
+      const hint = likelyName(key);
+      throw new InputError(message.btUnknownColumn('key', key, form, hint === key ? undefined : hint), where(key));
+    }
+    const text = (key: string): string | undefined => {
+      const value = record[key];
+      if (value === undefined) return undefined;
+      if (value === null) return '';
+      return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    };
+    const count = 'count' in record ? parseCount(text('count'), where, true) : 1;
+    if (form === ITEM_FORM) {
+      const outcome = parseOutcome(text('outcome') ?? '', where);
+      collector!.add(text('item_a') ?? '', text('item_b') ?? '', outcome, count, where, ITEM_A_B);
+    } else {
+      collector!.add(text('winner') ?? '', text('loser') ?? '', Outcome.firstWins, count, where, WINNER_LOSER);
+    }
+  });
+  if (!collector) throw new InputError(message.btNoComparisons(), { file: path });
   return collector.result({ file: path });
 }
 
@@ -209,7 +313,7 @@ export function comparisonsFromRows(rows: readonly ComparisonRow[]): Comparisons
   rows.forEach((row, index) => {
     const where: Where = (field) => ({ index, field });
     if ('itemA' in row !== ordered) throw new InputError(message.btMixedRows(), { index });
-    const count = row.count === undefined ? 1 : parseCount(String(row.count), where);
+    const count = row.count === undefined ? 1 : parseCount(String(row.count), where, true);
     if ('itemA' in row) {
       collector.add(row.itemA, row.itemB, parseOutcome(row.outcome, where), count, where, ITEM_A_B);
     } else {

@@ -22,19 +22,19 @@ const twoItems = comparisonsFromRows([
 ]);
 
 describe('Davidson (1970) ties', () => {
-  it('has the two-item closed form d = log(w/l), ν = t/√(w l)', () => {
+  it('has the two-item closed form d = log(w/l), ν = t/√(w l)', async () => {
     // oracle: P(a)/P(b) = e^d = w/l and P(tie)/√(P(a)P(b)) = ν = t/√(wl).
-    const fit = bradleyTerry(twoItems, { ties: 'davidson', tol: 1e-14 });
+    const fit = await bradleyTerry(twoItems, { ties: 'davidson', tol: 1e-14 });
     approxEqual(fit.logStrength[0] - fit.logStrength[1], Math.log(w / l));
     approxEqual(fit.tieParameter!, t / Math.sqrt(w * l));
     approxEqual(fit.logLik, w * Math.log(w / n) + l * Math.log(l / n) + t * Math.log(t / n));
   });
 
-  it('reproduces the icehockey fit of an independent R maximisation (58 teams, 125 ties)', () => {
+  it('reproduces the icehockey fit of an independent R maximisation (58 teams, 125 ties)', async () => {
     // oracle: R, Davidson's probabilities written out in make-fixtures.R, maximised by optim +
     // numDeriv Newton steps (icehockey-ties.json); SEs from numDeriv's Hessian (≈1e-7 accurate).
     const ref = rFixture('icehockey-ties.json');
-    const fit = bradleyTerry(fixtureComparisons(ref.comparisons), { ties: 'davidson', tol: 1e-13 });
+    const fit = await bradleyTerry(fixtureComparisons(ref.comparisons), { ties: 'davidson', tol: 1e-13 });
     expect(fit.converged).toBe(true);
     fit.items.forEach((item, i) => {
       approxEqual(fit.logStrength[i], ref.davidson.logStrength[item], 0, 1e-7);
@@ -47,18 +47,18 @@ describe('Davidson (1970) ties', () => {
 });
 
 describe('Rao–Kupper (1967) ties', () => {
-  it('has the two-item closed form η² = (l+t)(w+t)/(w l), e^{2d} = w(w+t)/(l(l+t))', () => {
+  it('has the two-item closed form η² = (l+t)(w+t)/(w l), e^{2d} = w(w+t)/(l(l+t))', async () => {
     // oracle: P(a) = 1/(1 + η e^{-d}) = w/n and P(b) = 1/(1 + η e^{d}) = l/n.
-    const fit = bradleyTerry(twoItems, { ties: 'rao-kupper', tol: 1e-14 });
+    const fit = await bradleyTerry(twoItems, { ties: 'rao-kupper', tol: 1e-14 });
     approxEqual(fit.tieParameter!, Math.sqrt(((l + t) * (w + t)) / (w * l)));
     approxEqual(fit.logStrength[0] - fit.logStrength[1], 0.5 * Math.log((w * (w + t)) / (l * (l + t))));
     approxEqual(fit.logLik, w * Math.log(w / n) + l * Math.log(l / n) + t * Math.log(t / n));
   });
 
-  it('reproduces the icehockey fit of an independent R maximisation', () => {
+  it('reproduces the icehockey fit of an independent R maximisation', async () => {
     // oracle: as for Davidson, with Rao & Kupper's probabilities (icehockey-ties.json).
     const ref = rFixture('icehockey-ties.json');
-    const fit = bradleyTerry(fixtureComparisons(ref.comparisons), { ties: 'rao-kupper', tol: 1e-13 });
+    const fit = await bradleyTerry(fixtureComparisons(ref.comparisons), { ties: 'rao-kupper', tol: 1e-13 });
     fit.items.forEach((item, i) => {
       approxEqual(fit.logStrength[i], ref.raoKupper.logStrength[item], 0, 1e-7);
       approxEqual(fit.se![i], ref.raoKupper.se[item], 1e-6);
@@ -69,7 +69,7 @@ describe('Rao–Kupper (1967) ties', () => {
 });
 
 describe('pair log-likelihoods', () => {
-  it('have analytic derivatives that match central differences', () => {
+  it('have analytic derivatives that match central differences', async () => {
     // oracle: (f(x + h) − f(x − h)) / 2h, accurate to O(h²) ≈ 1e-8 relative here.
     const graph = pairGraph(twoItems, true);
     for (const model of [davidsonPair, raoKupperPair]) {

@@ -1,12 +1,12 @@
 import { InputError } from '@persona/core';
 import { message } from '../messages.js';
-import type { Profile } from './profile.js';
+import { ballotField, type Profile } from './profile.js';
 import { scoringRule } from './score-ranking.js';
 
 /**
  * Approval scores: the total weight of ballots approving each candidate (Brams & Fishburn,
  * "Approval voting", *APSR* 72(3), 1978).
- * @throws InputError (ballot index, field `approved`) when a ballot has no `approved` list: a
+ * @throws InputError (field `ballots[k].approved`) when a ballot has no `approved` list: a
  *   ranking does not say which candidates are approved.
  */
 export function approvalScores(profile: Profile): Float64Array {
@@ -14,7 +14,7 @@ export function approvalScores(profile: Profile): Float64Array {
   const scores = new Float64Array(m);
   profile.ballots.forEach((ballot, b) => {
     const approved = ballot.approved;
-    if (approved === undefined) throw new InputError(message.approvalNeedsApproved(), { index: b, field: 'approved' });
+    if (approved === undefined) throw new InputError(message.approvalNeedsApproved(), { field: ballotField(b, 'approved') });
     for (let c = 0; c < m; c++) if (approved[c] === 1) scores[c] += ballot.weight;
   });
   return scores;

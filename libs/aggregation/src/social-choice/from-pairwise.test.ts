@@ -17,16 +17,16 @@ function transitive(judge: string, order: readonly string[], flip: (i: number) =
 }
 
 describe('profileFromPairwise', () => {
-  it('turns a judge with a transitive set of comparisons into exactly that order, with either method', () => {
+  it('turns a judge with a transitive set of comparisons into exactly that order, with either method', async () => {
     // Oracle: definition — in a transitive round robin the i-th item wins m−1−i pairs (Copeland) and
     // Bradley–Terry strengths are monotone in wins for a complete design (Zermelo 1929; with a symmetric prior too).
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.shuffledSubarray(['w', 'x', 'y', 'z', 'v'], { minLength: 2, maxLength: 5 }),
         fc.func(fc.boolean()),
-        (order, flip) => {
+        async (order, flip) => {
           for (const method of ['copeland', 'bradley-terry'] as const) {
-            const { profile } = profileFromPairwise(transitive('p1', order, flip), { p1: 1 }, { method, candidates: ['v', 'w', 'x', 'y', 'z'] });
+            const { profile } = await profileFromPairwise(transitive('p1', order, flip), { p1: 1 }, { method, candidates: ['v', 'w', 'x', 'y', 'z'] });
             const levels = profile.ballots[0].levels!;
             const ranked = order.map((c) => levels[profile.candidates.indexOf(c)]);
             expect(ranked).toEqual(order.map((_, i) => i));
@@ -39,7 +39,7 @@ describe('profileFromPairwise', () => {
     );
   });
 
-  it('carries each judge’s survey weight, groups ties and equal Copeland scores, keeps judge order', () => {
+  it('carries each judge’s survey weight, groups ties and equal Copeland scores, keeps judge order', async () => {
     // Oracle: by hand. p2: a beats b twice, loses once (net a); b ties c; so Copeland a +1, b −1, c 0 → a > c > b.
     // p3: a 3-cycle a>b, b>c, c>a → all score 0 → one level.
     const rows: JudgeComparison[] = [
@@ -50,7 +50,7 @@ describe('profileFromPairwise', () => {
       { judge: 'p3', itemA: 'b', itemB: 'c', outcome: 'a' },
       { judge: 'p3', itemA: 'c', itemB: 'a', outcome: 'a' },
     ];
-    const { profile, judges, unconverged } = profileFromPairwise(rows, { p2: 0.75, p3: 2.5, p4: 1 });
+    const { profile, judges, unconverged } = await profileFromPairwise(rows, { p2: 0.75, p3: 2.5, p4: 1 });
     expect(profile.candidates).toEqual(['a', 'b', 'c']);
     expect(judges).toEqual(['p2', 'p3']);
     expect(unconverged).toEqual([]);
@@ -59,15 +59,15 @@ describe('profileFromPairwise', () => {
     expect(Array.from(profile.ballots[1].levels!)).toEqual([0, 0, 0]);
   });
 
-  it('rejects unknown items, self-comparisons, bad outcomes and counts, and judges without a weight', () => {
+  it('rejects unknown items, self-comparisons, bad outcomes and counts, and judges without a weight', async () => {
     const row = (over: Partial<JudgeComparison>): JudgeComparison[] => [{ judge: 'p', itemA: 'a', itemB: 'b', outcome: 'a', ...over }];
-    expect(() => profileFromPairwise(row({ itemB: 'q' }), { p: 1 }, { candidates: ['a', 'b'] })).toThrow(
+    await expect(profileFromPairwise(row({ itemB: 'q' }), { p: 1 }, { candidates: ['a', 'b'] })).rejects.toThrow(
       new InputError(message.pairwiseUnknownItem('q'), { index: 0, field: 'item_b' }),
     );
-    expect(() => profileFromPairwise(row({ itemB: 'a' }), { p: 1 })).toThrow(message.modelSelfComparison('a'));
-    expect(() => profileFromPairwise(row({ outcome: 'x' as 'a' }), { p: 1 })).toThrow(message.pairwiseBadOutcome('x'));
-    expect(() => profileFromPairwise(row({ count: -1 }), { p: 1 })).toThrow(message.modelBadCount(-1));
-    expect(() => profileFromPairwise(row({}), {})).toThrow(message.judgeNoWeight('p'));
-    expect(() => profileFromPairwise(row({}), { p: 0 })).toThrow(message.badJudgeWeight('p', 0));
+    await expect(profileFromPairwise(row({ itemB: 'a' }), { p: 1 })).rejects.toThrow(message.modelSelfComparison('a'));
+    await expect(profileFromPairwise(row({ outcome: 'x' as 'a' }), { p: 1 })).rejects.toThrow(message.pairwiseBadOutcome('x'));
+    await expect(profileFromPairwise(row({ count: -1 }), { p: 1 })).rejects.toThrow(message.modelBadCount(-1));
+    await expect(profileFromPairwise(row({}), {})).rejects.toThrow(message.judgeNoWeight('p'));
+    await expect(profileFromPairwise(row({}), { p: 0 })).rejects.toThrow(message.badJudgeWeight('p', 0));
   });
 });

@@ -49,16 +49,17 @@ const BT_LEVEL_TOLERANCE = 1e-6;
  * never saw are left out, so (profile convention) they share one level below all she ranked.
  * Judges listed in `weights` without comparisons give no ballot. Ballots follow the judges'
  * order of first appearance in `rows`.
- * @throws InputError (record = row index) for an unknown item (when `candidates` is given), an
+ * Asynchronous because `bradleyTerry` is (it may load the HiGHS solver; see bradley-terry.ts).
+ * @throws InputError (as a rejected promise; record = row index) for an unknown item (when `candidates` is given), an
  *   item compared with itself, a bad outcome or count, or a judge without a positive finite weight.
- * @example profileFromPairwise([{ judge: 'p1', itemA: 'x', itemB: 'y', outcome: 'a' }], { p1: 2 })
+ * @example await profileFromPairwise([{ judge: 'p1', itemA: 'x', itemB: 'y', outcome: 'a' }], { p1: 2 })
  *   // one ballot x > y with weight 2
  */
-export function profileFromPairwise(
+export async function profileFromPairwise(
   rows: readonly JudgeComparison[],
   weights: Readonly<Record<string, number>>,
   options: PairwiseProfileOptions = {},
-): PairwiseProfile {
+): Promise<PairwiseProfile> {
   const method = options.method ?? 'copeland';
   const candidates: string[] = options.candidates !== undefined ? [...options.candidates] : [];
   const itemIndex = new Map(candidates.map((c, i) => [c, i] as const));
@@ -100,7 +101,7 @@ export function profileFromPairwise(
     const scores = method === 'copeland' ? copelandWithin(list, local, seen.length) : undefined;
     let strengths: Float64Array | undefined;
     if (method === 'bradley-terry') {
-      const fit = bradleyTerry(judgeComparisons(list, local, seen, candidates), {
+      const fit = await bradleyTerry(judgeComparisons(list, local, seen, candidates), {
         prior: options.prior ?? 10,
         ties: list.some((r) => r.outcome === 2) ? 'davidson' : 'none',
         method: 'newton',

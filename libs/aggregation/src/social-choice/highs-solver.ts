@@ -41,6 +41,50 @@ export async function solveLp(model: string): Promise<LpSolution | { status: str
   return { objective: result.ObjectiveValue, values };
 }
 
+/** A linear program in arrays: maximise cᵀx subject to rowLower ≤ A x ≤ rowUpper, colLower ≤ x ≤ colUpper (±Infinity allowed). */
+export interface LpArrays {
+  readonly cost: Float64Array;
+  readonly colLower: Float64Array;
+  readonly colUpper: Float64Array;
+  readonly rowLower: Float64Array;
+  readonly rowUpper: Float64Array;
+  /** A in compressed sparse rows: row i's entries are `index`/`value`[start[i] .. start[i + 1]). */
+  readonly start: Int32Array;
+  readonly index: Int32Array;
+  readonly value: Float64Array;
+}
+
+/**
+ * Maximises an {@link LpArrays} model with HiGHS' structured interface (`raw.lpCall`: no LP
+ * text to write or parse, and ranged rows) and returns the optimum with the column values,
+ * or `undefined` with the model status when it stopped without one.
+ */
+export async function maximiseLp(lp: LpArrays): Promise<{ objective: number; x: Float64Array } | { status: string }> {
+  highs ??= loadHighs();
+  const solver = await highs;
+  const infinity = solver.infinity;
+  const clamp = (v: Float64Array) => v.map((x) => (x === Infinity ? infinity : x === -Infinity ? -infinity : x));
+  const numCols = lp.cost.length;
+  const numRows = lp.rowLower.length;
+  const result = solver.raw.lpCall({
+    numCols,
+    numRows,
+    sense: solver.constants.objectiveSense.maximize,
+    colCost: lp.cost,
+    colLower: clamp(lp.colLower),
+    colUpper: clamp(lp.colUpper),
+    rowLower: clamp(lp.rowLower),
+    rowUpper: clamp(lp.rowUpper),
+    matrix: { format: 'csr', numRows, numCols, starts: lp.start, indices: lp.index, values: lp.value },
+  });
+  if (result.status === -1) return { status: 'error' };
+  const { modelStatus, solution } = result.value;
+  if (modelStatus !== solver.constants.modelStatus.optimal) return { status: `model status ${modelStatus}` };
+  let objective = 0;
+  for (let j = 0; j < numCols; j++) objective += lp.cost[j] * solution.colValue[j];
+  return { objective, x: solution.colValue };
+}
+
 /** A coefficient as CPLEX LP text (shortest round-trip decimal; exponents allowed). */
 export function lpNumber(x: number): string {
   return String(x);

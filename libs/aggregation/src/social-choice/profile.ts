@@ -34,3 +34,8 @@ export interface RuleResult {
   condorcetWinner?: string | null;
   [extra: string]: unknown;
 }
+
+/** The field naming ballot k (0-based) and, optionally, one of its keys: `ballots[k]`, `ballots[k].ranking`. */
+export function ballotField(k: number, key?: string): string {
+  return key === undefined ? `ballots[${k}]` : `ballots[${k}].${key}`;
+}

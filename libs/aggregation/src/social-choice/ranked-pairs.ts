@@ -286,7 +286,8 @@ export function rankedPairs(profile: Profile, tiebreak: TieBreak = 'none', seed 
 }
 
 export const rankedPairsRule: RuleSpec = {
-  definition: 'lock pairwise majorities from the largest margin down, skipping any that closes a cycle; the top of the locked order wins (Tideman 1987)',
+  definition:
+    'lock pairwise majorities from the largest margin down, skipping any that closes a cycle; the top of the locked order wins (Tideman 1987). Equal margins: --tiebreak none gives every winner over all lock orders; lexicographic/random lock them in the Zavist–Tideman TBRC order of pairs (winner\'s position in candidates or a seeded permutation, then the loser\'s), so the winner need not be the earliest tied candidate',
   kind: 'single',
   run: (profile, options: RuleOptions) => rankedPairs(profile, options.tiebreak, options.seed),
 };

@@ -29,15 +29,16 @@ describe('parseProfile', () => {
   it('rejects an unknown candidate, naming the ballot index and field', () => {
     const e = catchInputError(() => parseProfile({ candidates, ballots: [{ ranking: ['a'] }, { ranking: ['a', 'z'] }] }, 'p.json'));
     expect(e.reason).toBe(message.unknownCandidate('z', candidates));
-    expect(e.location).toEqual({ file: 'p.json', index: 1, field: 'ranking' });
-    expect(e.message).toBe(`p.json: record 1: field "ranking": ${message.unknownCandidate('z', candidates)}`);
+    // Used to say "record 1"; the field now names the ballot as the JSON path does.
+    expect(e.location).toEqual({ file: 'p.json', field: 'ballots[1].ranking' });
+    expect(e.message).toBe(`p.json: field "ballots[1].ranking": ${message.unknownCandidate('z', candidates)}`);
   });
 
   it('rejects unknown keys at the top level and in a ballot, naming the ballot index and key', () => {
     // Used to pass silently: {"ranking":["a"],"wieght":2} ran with weight 1.
     const e = catchInputError(() => parseProfile({ candidates, ballots: [{ ranking: ['a'] }, { ranking: ['a'], wieght: 2 }] }, 'p.json'));
     expect(e.reason).toBe(message.unknownBallotKey('wieght', ['ranking', 'approved', 'weight']));
-    expect(e.location).toEqual({ file: 'p.json', index: 1, field: 'wieght' });
+    expect(e.location).toEqual({ file: 'p.json', field: 'ballots[1].wieght' });
     const top = catchInputError(() => parseProfile({ candidates, ballots: [{ ranking: ['a'] }], ballot: [] }, 'p.json'));
     expect(top.reason).toBe(message.unknownProfileKey('ballot', ['candidates', 'ballots']));
     expect(top.location).toEqual({ file: 'p.json', field: 'ballot' });
@@ -55,14 +56,14 @@ describe('parseProfile', () => {
 
   it('rejects a candidate listed twice in a ballot (also across a tie) and in "approved"', () => {
     expect(catchInputError(() => parseProfile({ candidates, ballots: [{ ranking: ['a', ['b', 'a']] }] })).reason).toBe(message.duplicateInBallot('a'));
-    expect(catchInputError(() => parseProfile({ candidates, ballots: [{ approved: ['c', 'c'] }] })).location).toEqual({ index: 0, field: 'approved' });
+    expect(catchInputError(() => parseProfile({ candidates, ballots: [{ approved: ['c', 'c'] }] })).location).toEqual({ field: 'ballots[0].approved' });
   });
 
   it('rejects non-positive, non-finite and non-numeric weights', () => {
     for (const weight of [0, -1, Number.NaN, '2', null]) {
       const e = catchInputError(() => parseProfile({ candidates, ballots: [{ ranking: ['a'] }, { ranking: ['b'], weight }] }));
       expect(e.reason).toBe(message.badWeight(weight));
-      expect(e.location).toEqual({ index: 1, field: 'weight' });
+      expect(e.location).toEqual({ field: 'ballots[1].weight' });
     }
   });
 
@@ -74,6 +75,17 @@ describe('parseProfile', () => {
     expect(catchInputError(() => parseProfile({ candidates: ['a', 'a'], ballots: [{ ranking: [] }] })).reason).toBe(message.duplicateCandidateName('a'));
     expect(catchInputError(() => parseProfile({ candidates: [], ballots: [{ ranking: [] }] })).reason).toBe(message.candidatesNotList());
     expect(catchInputError(() => parseProfile([1, 2])).reason).toBe(message.profileNotObject());
+    expect(catchInputError(() => parseProfile({ candidates, ballots: [{ weight: 2 }] })).location).toEqual({ field: 'ballots[0]' });
+  });
+
+  it('refuses candidate names with leading or trailing spaces, as persona bt refuses such item names', () => {
+    // Used to accept "a" and "a " as two different candidates.
+    const e = catchInputError(() => parseProfile({ candidates: ['a', 'a '], ballots: [{ ranking: ['a'] }] }, 'p.json'));
+    expect(e.reason).toBe(message.candidateSpaces('a '));
+    expect(e.location).toEqual({ file: 'p.json', field: 'candidates' });
+    const inBallot = catchInputError(() => parseProfile({ candidates, ballots: [{ ranking: [' b'] }] }));
+    expect(inBallot.reason).toBe(message.candidateSpaces(' b'));
+    expect(inBallot.location).toEqual({ field: 'ballots[0].ranking' });
   });
 });
 
@@ -96,5 +108,14 @@ describe('readProfile', () => {
     expect(e.location.file).toBe(join(dir, 'bad.json'));
     expect(e.reason.startsWith(message.profileInvalidJson(''))).toBe(true);
     expect(catchInputError(() => readProfile(join(dir, 'p.csv'))).reason).toBe(message.profileExtension());
+  });
+
+  it('names a missing file with the library message, and reads a profile saved with a UTF-8 BOM', () => {
+    // Used to print Node's raw "ENOENT: no such file or directory, open …" and to refuse a BOM as invalid JSON.
+    const missing = catchInputError(() => readProfile(join(dir, 'nope.json')));
+    expect(missing.reason).toBe(message.profileUnreadable('no such file'));
+    expect(missing.location).toEqual({ file: join(dir, 'nope.json') });
+    writeFileSync(join(dir, 'bom.json'), `\uFEFF${JSON.stringify(profile)}`);
+    expect(Array.from(readProfile(join(dir, 'bom.json')).ballots[0].levels!)).toEqual([1, 2, 0]);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { InputError } from '@persona/core';
 import { message } from '../messages.js';
-import type { Ballot, Profile } from './profile.js';
+import { ballotField, type Ballot, type Profile } from './profile.js';
 
 const PROFILE_KEYS = new Set(['candidates', 'ballots']);
 const BALLOT_KEYS = new Set(['ranking', 'approved', 'weight']);
@@ -16,14 +16,21 @@ const BALLOT_KEYS = new Set(['ranking', 'approved', 'weight']);
  * approval/committee rules the approvals. Keys other than `candidates`/`ballots` (top level) and
  * `ranking`/`approved`/`weight` (ballot) are refused, so a misspelt `"wieght"` is not ignored.
  * @param file the path to name in messages.
- * @throws InputError naming the file, the ballot index and the field: unknown key, unknown or
- *   duplicate candidate, non-positive weight, a ballot with neither `ranking` nor `approved`,
- *   no ballots.
+ * Candidate names are matched verbatim, so names with leading or trailing spaces are refused
+ * (as `persona bt` refuses such item names).
+ * @throws InputError naming the file and the field — `ballots[k].ranking` for ballot k (0-based)
+ *   — unknown key, unknown or duplicate candidate, a name with surrounding spaces, non-positive
+ *   weight, a ballot with neither `ranking` nor `approved`, no ballots.
  * @example parseProfile({ candidates: ['a', 'b', 'c'], ballots: [{ ranking: [['a', 'b']] }] })
  *   // ballots[0].levels = Int32Array [0, 0, 1]
  */
 export function parseProfile(data: unknown, file?: string): Profile {
-  const at = (extra: { index?: number; field?: string }) => ({ file, ...extra });
+  // Ballot problems are located as field `ballots[k]` or `ballots[k].ranking` (k 0-based).
+  const at = (extra: { index?: number; field?: string }) => {
+    const { index, field } = extra;
+    if (index === undefined) return { file, ...(field !== undefined ? { field } : {}) };
+    return { file, field: ballotField(index, field) };
+  };
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new InputError(message.profileNotObject(), at({}));
   for (const key of Object.keys(data)) {
     if (!PROFILE_KEYS.has(key)) throw new InputError(message.unknownProfileKey(key, [...PROFILE_KEYS]), at({ field: key }));
@@ -35,6 +42,7 @@ export function parseProfile(data: unknown, file?: string): Profile {
   const index = new Map<string, number>();
   for (const name of rawCandidates) {
     if (typeof name !== 'string' || name === '') throw new InputError(message.candidateNotString(name), at({ field: 'candidates' }));
+    if (name.trim() !== name) throw new InputError(message.candidateSpaces(name), at({ field: 'candidates' }));
     if (index.has(name)) throw new InputError(message.duplicateCandidateName(name), at({ field: 'candidates' }));
     index.set(name, index.size);
   }
@@ -44,6 +52,7 @@ export function parseProfile(data: unknown, file?: string): Profile {
   const m = candidates.length;
   const lookup = (name: unknown, b: number, field: string, seen: Uint8Array): number => {
     const id = typeof name === 'string' ? index.get(name) : undefined;
+    if (id === undefined && typeof name === 'string' && name.trim() !== name) throw new InputError(message.candidateSpaces(name), at({ index: b, field }));
     if (id === undefined) throw new InputError(message.unknownCandidate(name, candidates), at({ index: b, field }));
     if (seen[id] === 1) throw new InputError(message.duplicateInBallot(name as string), at({ index: b, field }));
     seen[id] = 1;
@@ -87,17 +96,21 @@ export function parseProfile(data: unknown, file?: string): Profile {
 }
 
 /**
- * Reads and validates a `PROFILE.json` (or `.json.gz`) file; see {@link parseProfile}.
- * @throws InputError for an unreadable file, invalid JSON or an invalid profile.
+ * Reads and validates a `PROFILE.json` (or `.json.gz`) file, a UTF-8 byte-order mark allowed;
+ * see {@link parseProfile}.
+ * @throws InputError for an unreadable file (e.g. "cannot read the file: no such file"), invalid
+ *   JSON or an invalid profile.
  */
 export function readProfile(path: string): Profile {
   if (!/\.json(\.gz)?$/i.test(path)) throw new InputError(message.profileExtension(), { file: path });
   let text: string;
   try {
     const bytes = readFileSync(path);
-    text = (/\.gz$/i.test(path) ? gunzipSync(bytes) : bytes).toString('utf8');
+    // A UTF-8 byte-order mark (as some editors write) is not part of the JSON.
+    text = (/\.gz$/i.test(path) ? gunzipSync(bytes) : bytes).toString('utf8').replace(/^\uFEFF/, '');
   } catch (error) {
-    throw new InputError((error as Error).message, { file: path });
+    const code = (error as { code?: unknown }).code;
+    throw new InputError(message.profileUnreadable(message.fileErrorDetail(typeof code === 'string' ? code : '', (error as Error).message)), { file: path });
   }
   let data: unknown;
   try {
@@ -107,3 +120,4 @@ export function readProfile(path: string): Profile {
   }
   return parseProfile(data, path);
 }
+

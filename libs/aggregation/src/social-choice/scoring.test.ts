@@ -62,9 +62,9 @@ describe('approval', () => {
     expect(approval(p).ranking).toEqual([['c'], ['a', 'b']]);
   });
 
-  it('refuses a ballot without "approved", naming its index', () => {
+  it('refuses a ballot without "approved", naming it', () => {
     const p = parseProfile({ candidates: ['a', 'b'], ballots: [{ approved: ['a'] }, { ranking: ['b'] }] });
-    expect(() => approval(p)).toThrow(new InputError(message.approvalNeedsApproved(), { index: 1, field: 'approved' }));
+    expect(() => approval(p)).toThrow(new InputError(message.approvalNeedsApproved(), { field: 'ballots[1].approved' }));
   });
 });
 

@@ -12,6 +12,8 @@ export interface StringColumns {
   readonly nRows: number;
   /** When row i sits on file line i + lineOffset. */
   readonly lineOffset?: number;
+  /** The file line of a row (`Table.lineOf`), also right after a quoted line break; preferred over `lineOffset`. */
+  lineOf?(row: number): number | undefined;
   /** The typed PUMS table behind the strings (the embedded seed): recoded as is, without re-reading the strings. */
   readonly pums?: PumsTable;
   has(name: string): boolean;
@@ -68,7 +70,7 @@ export function deriveCensusRecodes(sample: StringColumns, variables: readonly s
     throw new InputError(error.reason, {
       file: sample.source,
       ...(error.location.field !== undefined ? { field: error.location.field } : {}),
-      ...(row !== undefined ? (sample.lineOffset !== undefined ? { line: row + sample.lineOffset } : { index: row }) : {}),
+      ...(row !== undefined ? rowWhere(sample, row) : {}),
     });
   }
   for (const name of wanted) {
@@ -78,6 +80,12 @@ export function deriveCensusRecodes(sample: StringColumns, variables: readonly s
     out.set(name, text);
   }
   return out;
+}
+
+/** Where a row of the sample is: its file line when known, else its index. */
+function rowWhere(sample: StringColumns, row: number): { line: number } | { index: number } {
+  const line = sample.lineOf?.(row) ?? (sample.lineOffset !== undefined ? row + sample.lineOffset : undefined);
+  return line !== undefined ? { line } : { index: row };
 }
 
 /** One PUMS column from its strings: text for STATE/ST/SERIALNO, else integer codes with a blank mask. */
@@ -98,7 +106,7 @@ function pumsColumn(sample: StringColumns, name: string): PumsColumn {
       throw new InputError(message.notAnInteger(text[i]), {
         file: sample.source,
         field: name,
-        ...(sample.lineOffset !== undefined ? { line: i + sample.lineOffset } : { index: i }),
+        ...rowWhere(sample, i),
       });
     } else values[i] = value;
   }

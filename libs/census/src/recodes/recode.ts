@@ -40,7 +40,17 @@ export function codeOutside(record: PumsRecord, variable: string, value: number,
   return new InputError(message.codeOutsideRecode(variable, value, recode), { index: record.row, field: variable });
 }
 
-/** Person's age in years (AGEP; never blank in PUMS). */
+/** Lowest and highest AGEP of the 2024 PUMS data dictionary: 0 (under 1 year) … 99 (top-coded, 99 and over). */
+const AGE_RANGE = [0, 99] as const;
+
+/**
+ * Person's age in years (AGEP; never blank in PUMS).
+ * @throws {InputError} naming AGEP and the row for a blank or a value outside 0..99.
+ */
 export function ageOf(record: PumsRecord, recode: string): number {
-  return valueIn(record, 'AGEP', recode);
+  const age = valueIn(record, 'AGEP', recode);
+  if (age < AGE_RANGE[0] || age > AGE_RANGE[1]) {
+    throw new InputError(message.ageOutsideRange(age, recode), { index: record.row, field: 'AGEP' });
+  }
+  return age;
 }

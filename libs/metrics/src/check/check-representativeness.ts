@@ -1,5 +1,5 @@
 import { InputError, Rng } from '@persona/core';
-import { checkBaseWeights, kishEffectiveSampleSize, type InputSource } from '@persona/raking';
+import { checkBaseWeights, type InputSource } from '@persona/raking';
 import { message } from '../messages.js';
 import { defaultNotInUniverse } from '../margins/not-in-universe.js';
 import { readTargetShares } from '../margins/target-shares.js';
@@ -24,14 +24,20 @@ export const PAIR_SEPARATOR = '×';
  * and the rest renormalised; their shares are reported in `notInUniverse`.
  * Reported per variable: TVD, Hellinger (range [0, 1]), KL(p ‖ q) in nats,
  * Jensen–Shannon (bits), Pearson's X² = n_eff Σ (p − q)²/q and the G statistic
- * 2 n_eff KL, both with df = categories − 1 and chi-square upper-tail p-values,
+ * 2 n_eff KL, both with df = (categories with a positive target) − 1 — CONTRACTS.md's
+ * "categories − 1" whenever no target is 0; a zero target is a structural zero whose
+ * term the statistics cannot include (q = 0 in the denominator), so it adds no degree
+ * of freedom either (Agresti 2013 §10.6.1) — and chi-square upper-tail p-values,
  * the max absolute error, the 95th percentile of the TVD of simulated simple
  * random samples of n_eff from q (`noiseTvdP95`, R type-7 quantile over
  * `noiseDraws` multinomial draws), ASMD per category (balance's definition), and
  * standard errors of the shares. n_eff is the number of rows in the universe,
  * or — for a weighted sample — Kish's effective sample size of their weights.
  *
- * Top level: n (rows), Kish ESS and design effect of all rows, the mean TVD over
+ * Top level: n (rows), Kish's ESS and design effect due to weighting (deff over the
+ * rows of nonzero weight, as `weightSummary` of `@persona/raking` and `persona rake`'s
+ * summary: for weights 1, 2, 0, 0, 1, 2 it is 4 / 3.6), the method of the shares'
+ * standard errors (`seMethod`: "sdr" with replicate weights, else "linearised"), the mean TVD over
  * the variables, the variables whose TVD exceeds their noise band, a weight
  * summary (weighted samples), and two-way checks of the `pairs`' joint
  * distributions (same statistics, within the pair's joint universe).
@@ -84,17 +90,19 @@ export function checkRepresentativeness(sample: CheckSample, margins: unknown, o
     twoWay[key] = check;
   }
 
-  const kishEss = weights === undefined ? nRows : kishEffectiveSampleSize(weights);
+  // Kish's ESS and deff as `weights` (and `persona rake`'s summary) give them: deff over the nonzero weights.
+  const diagnostics = weights === undefined ? null : weightDiagnostics(weights);
   let tvdSum = 0;
   for (const name of names) tvdSum += variables[name].tvd;
   return {
     n: nRows,
-    kishEss,
-    deff: nRows / kishEss,
+    kishEss: diagnostics?.kishEss ?? nRows,
+    deff: diagnostics?.deff ?? 1,
     meanTvd: tvdSum / names.length,
     outsideNoise: names.filter((name) => variables[name].outsideNoise),
     variables,
-    weights: weights === undefined ? null : weightDiagnostics(weights),
+    weights: diagnostics,
+    seMethod: replicateWeights !== undefined && replicateWeights.length > 0 ? 'sdr' : 'linearised',
     twoWay,
     noiseDraws,
     seed,

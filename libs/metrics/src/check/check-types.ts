@@ -10,7 +10,7 @@ export interface CheckSample {
   /** Column name → values, one per row; or any table with `column(name)`/`has(name)` (a `Table` of `@persona/core`). */
   readonly columns: Readonly<Record<string, ArrayLike<string>>> | CheckColumns;
   readonly weights?: ArrayLike<number>;
-  /** Replicate weights (successive-difference, scale 4/R) for the `se` of weighted shares. */
+  /** Replicate weights (successive-difference, scale 4/R) of `weights`, for the `se` of the shares (`seMethod` "sdr"). */
   readonly replicateWeights?: readonly ArrayLike<number>[];
 }
 
@@ -85,6 +85,7 @@ export interface VariableCheck {
   /** Jensen–Shannon divergence in bits, [0, 1]. */
   readonly js: number;
   readonly chi2: number;
+  /** Categories with a positive target, minus 1 (a zero target is a structural zero: no term, no degree of freedom). */
   readonly df: number;
   readonly pValue: number;
   readonly gTest: number;
@@ -121,6 +122,12 @@ export interface CheckResult {
   readonly weights: WeightDiagnostics | null;
   /** Two-way checks by pair name `A×B`, categories `a×b`. */
   readonly twoWay: Readonly<Record<string, VariableCheck>>;
+  /**
+   * How the shares' `se` were computed: "sdr" — successive-difference replication from
+   * the sample's replicate weights (`sdrShares`, ACS scale 4/R); "linearised" — Taylor
+   * linearisation with the weights treated as fixed (no replicate weights given).
+   */
+  readonly seMethod: 'sdr' | 'linearised';
   readonly noiseDraws: number;
   readonly seed: number | string;
 }

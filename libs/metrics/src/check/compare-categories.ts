@@ -156,20 +156,17 @@ function insideWeights(codes: Int32Array, outside: Uint8Array, w: Float64Array, 
 
 /**
  * Standard errors of the inside categories' shares: with replicate weights,
- * `sdrShares` (successive-difference replication) on the rows of positive
- * weight with the universe as domain; otherwise the linearisation of
- * `linearisedShares` from the category sums ({@link linearisedShareErrors}).
+ * `sdrShares` (successive-difference replication, scale 4/R) over every row with
+ * the universe as domain — as R `svymean(~factor(v), subset(svrepdesign(type =
+ * "successive-difference", mse = TRUE), d))`, which keeps rows of full-sample
+ * weight 0 in the replicates; otherwise the linearisation of `linearisedShares`
+ * from the category sums ({@link linearisedShareErrors}).
  */
 function shareErrors(codes: Int32Array, outside: Uint8Array, inside: readonly number[], sums: CategorySums, ctx: ComparisonContext): Float64Array {
   const replicates = ctx.replicateWeights;
   if (replicates === undefined || replicates.length === 0) return linearisedShareErrors(sums, inside);
   const weights = ctx.weights ?? new Float64Array(codes.length).fill(1);
-  const keep: number[] = [];
-  weights.forEach((x, i) => {
-    if (x > 0) keep.push(i);
-  });
-  const pick = (a: ArrayLike<number>) => Float64Array.from(keep, (i) => a[i]);
-  const domain = Uint8Array.from(keep, (i) => (outside[codes[i]] ? 0 : 1));
-  const estimates = sdrShares({ weights: pick(weights), replicates: replicates.map(pick) }, Int32Array.from(keep, (i) => codes[i]), domain);
+  const domain = Uint8Array.from(codes, (c) => (outside[c] ? 0 : 1));
+  const estimates = sdrShares({ weights, replicates }, codes, domain);
   return Float64Array.from(inside, (j) => estimates.get(String(j))?.se ?? 0);
 }

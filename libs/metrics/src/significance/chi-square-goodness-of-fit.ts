@@ -18,9 +18,11 @@ export interface GoodnessOfFit {
  * Analysis*, 3rd ed., §10.6.1; for margins without zero targets this is the
  * CONTRACTS.md "categories − 1"), p-value the
  * chi-square upper tail (R `chisq.test(x, p = q)` gives the same X² for counts
- * x = n p). n_eff may be fractional (Kish's ESS of a weighted sample — the
- * design-effect correction of Kish 1965 §11.7, a first-order Rao–Scott
- * adjustment). A category with q = 0 and p > 0 makes X² infinite (p-value 0);
+ * x = n p). n_eff may be fractional: for a weighted sample it is Kish's effective
+ * sample size, so X² is scaled by Kish's design effect due to weighting (Kish 1965
+ * §11.7) — a Kish effective-sample-size scaling, not a Rao–Scott adjustment (which
+ * would use the design's estimated covariance of the shares, R `svygofchisq`).
+ * A category with q = 0 and p > 0 makes X² infinite (p-value 0);
  * with q = p = 0 it adds nothing. With one category (df = 0) the test is void:
  * X² = 0, p-value 1.
  * @throws {InputError} for distributions that do not match or n_eff not > 0.

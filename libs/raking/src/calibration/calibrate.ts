@@ -5,6 +5,7 @@ import { buildWeightingProblem, DEFAULT_TOL, type WeightingInput, type Weighting
 import { cellRatios, marginFitTracker, type MarginCellFit } from '../rake/margin-fit.js';
 import { calibrationFunctions, type CalibrationFunction, type CalibrationMethod, type GBounds } from './calibration-function.js';
 import { solvePseudoInverse } from './pseudo-inverse.js';
+import type { MarginTargets } from '../margins/margin-targets.js';
 
 export interface CalibrateInput extends WeightingInput {
   /** Distance function (default "linear", as `survey::calibrate`). */
@@ -31,7 +32,15 @@ export interface CalibrateResult {
   readonly bounds: { readonly lower: number; readonly upper: number };
   /** Rows whose weight is negative (possible for unbounded linear calibration, GREG). */
   readonly negativeWeights: number;
-  /** Smallest and largest g = weight / base weight over rows with positive base weight. */
+  /**
+   * The factor the base weights were multiplied by before calibrating, as `survey:::grake` does when every
+   * population total exceeds 20 × its sample total (1 when not rescaled); the bounds apply to the rescaled weights.
+   */
+  readonly boundsScale: number;
+  /**
+   * Smallest and largest g = weight / (boundsScale × base weight) — the ratio the bounds constrain — over rows
+   * with positive base weight that no zero target zeroed.
+   */
   readonly gRange: { readonly min: number; readonly max: number };
   /** Number of distinct cells the rows collapsed into. */
   readonly cells: number;
@@ -40,6 +49,8 @@ export interface CalibrateResult {
 const DEFAULT_CALIBRATION_MAX_ITER = 50;
 /** Step halvings per Newton step before giving up on the direction (2^-60 of a step is below double precision of λ). */
 const MAX_STEP_HALVINGS = 60;
+/** `survey:::grake` rescales the base weights when every population / sample total ratio exceeds this (its SOMETHRESHOLD). */
+const RESCALE_THRESHOLD = 20;
 
 /**
  * Calibration on categorical margins (Deville & Särndal 1992, "Calibration
@@ -57,13 +68,29 @@ const MAX_STEP_HALVINGS = 60;
  * indicator coding (every category of the first variable, all but one of each
  * other), which spans the same space as R's treatment coding.
  *
+ * Rescaling, as `survey:::grake`: with the design matrix of R's treatment
+ * coding (an intercept, whose population is the total, and every category but
+ * a reference one of each variable), when every population total exceeds 20 ×
+ * its base-weighted sample total, the base weights are first multiplied by the
+ * mean of those ratios (`boundsScale`), and the bounds apply to g = weight /
+ * (boundsScale × base weight) — R warns "Bounds were set but will be
+ * interpreted after rescaling". Not for unbounded linear calibration (R's
+ * `regcalibrate`, which does not rescale; GREG is scale-equivariant anyway).
+ * The reference category of a variable is the first of its margin block in
+ * key order (JavaScript's: integer-like keys ascending, then the file's
+ * order) with a positive target — R's first factor level when the keys are
+ * integers or written in sorted order.
+ *
  * Differences from R: convergence is CONTRACTS.md's |total − target|/target ≤
- * `tol` (R: |misfit|/(1 + |target|) < epsilon); R's silent rescaling of base
- * weights when every target exceeds 20× the sample total is not done, so
- * bounds always apply to the user's base weights; a category with target 0
- * gets weight 0 (R cannot calibrate such a margin with calfun "raking").
- * Non-convergence (e.g. bounds too tight to be feasible) is reported, not thrown.
- * @throws {InputError} for inconsistent inputs or invalid bounds.
+ * `tol` (R: |misfit|/(1 + |target|) < epsilon); a category with target 0
+ * gets weight 0 and its rows are left out (R cannot calibrate such a margin
+ * with calfun "raking"; the result is R's on the sample without those rows);
+ * when the bounds cannot contain total / (boundsScale × Σ base weights) — the
+ * mean g every weighting that meets the total has — no weighting within them
+ * exists, and this is thrown at once instead of iterating (R iterates until
+ * `maxit` and fails). Other non-convergence (e.g. bounds too tight for some
+ * cell) is reported, not thrown.
+ * @throws {InputError} for inconsistent inputs, invalid bounds, or bounds that exclude the mean g.
  */
 export function calibrate(input: CalibrateInput): CalibrateResult {
   const methodName = input.method ?? 'linear';
@@ -80,16 +107,25 @@ export function calibrate(input: CalibrateInput): CalibrateResult {
   if (!(Number.isInteger(maxIter) && maxIter >= 1)) throw new InputError(message.invalidMaxIter(maxIter), { field: 'maxIter' });
   const tol = input.tol ?? DEFAULT_TOL;
   const problem = buildWeightingProblem(input);
-  const fit = newtonCalibration(problem, calfun, { lower, upper }, maxIter, tol);
+  const linearUnbounded = methodName === 'linear' && lower === -Infinity && upper === Infinity;
+  const scale = linearUnbounded ? 1 : grakeRescaling(problem, input.targets);
+  const d = Float64Array.from(problem.start, (x) => x * scale);
+  let dSum = 0;
+  for (let c = 0; c < d.length; c++) dSum += d[c];
+  const meanG = problem.total / dSum;
+  if (meanG < lower || meanG > upper) {
+    throw new InputError(message.boundsExcludeTotal(meanG, lower, upper, scale), { file: input.source?.marginsFile, field: 'bounds' });
+  }
+  const fit = newtonCalibration(problem, d, calfun, { lower, upper }, maxIter, tol);
   const weights = expandCellRatios(problem.cells, cellRatios(problem, fit.w), problem.baseWeights);
   let negativeWeights = 0;
   for (let i = 0; i < weights.length; i++) if (weights[i] < 0) negativeWeights++;
   let gMin = Infinity;
   let gMax = -Infinity;
-  const { cells } = problem;
-  for (let c = 0; c < cells.nCells; c++) {
-    if (cells.weight[c] > 0) {
-      const g = fit.w[c] / cells.weight[c];
+  for (let c = 0; c < d.length; c++) {
+    // cells a zero target zeroed (d = 0) are not calibrated: their weight is 0 whatever the bounds
+    if (d[c] > 0) {
+      const g = fit.w[c] / d[c];
       gMin = Math.min(gMin, g);
       gMax = Math.max(gMax, g);
     }
@@ -104,20 +140,49 @@ export function calibrate(input: CalibrateInput): CalibrateResult {
     method: methodName,
     bounds: { lower, upper },
     negativeWeights,
+    boundsScale: scale,
     gRange: { min: gMin, max: gMax },
-    cells: cells.nCells,
+    cells: problem.cells.nCells,
   };
 }
 
 /**
- * Newton iterations of `survey:::grake` on the cells; returns the calibrated
- * cell weights (always finite: a step is halved until g is finite, else undone).
+ * The rescaling factor of `survey:::grake`: with R's treatment-coded columns
+ * (the intercept, then every category of each variable but the reference one,
+ * see {@link calibrate}), the ratios population total / sample total over the
+ * starting cell weights; their mean when the smallest exceeds 20, else 1.
  */
-function newtonCalibration(problem: WeightingProblem, calfun: CalibrationFunction, bounds: GBounds, maxIter: number, tol: number) {
+function grakeRescaling(problem: WeightingProblem, targets: MarginTargets): number {
+  const { cells, start } = problem;
+  let startSum = 0;
+  for (let c = 0; c < cells.nCells; c++) startSum += start[c];
+  const ratios = [problem.total / startSum];
+  problem.variables.forEach((v, j) => {
+    const sampleTotal = new Float64Array(v.levels.length);
+    const cj = cells.codes[j];
+    for (let c = 0; c < cells.nCells; c++) sampleTotal[cj[c]] += start[c];
+    const code = new Map(v.levels.map((level, l) => [level, l]));
+    let reference = true;
+    for (const category of Object.keys(targets[v.name])) {
+      const l = code.get(category);
+      if (l === undefined || !(problem.target[j][l] > 0)) continue;
+      if (reference) reference = false;
+      else ratios.push(problem.target[j][l] / sampleTotal[l]);
+    }
+  });
+  if (!(Math.min(...ratios) > RESCALE_THRESHOLD)) return 1;
+  return ratios.reduce((a, b) => a + b, 0) / ratios.length;
+}
+
+/**
+ * Newton iterations of `survey:::grake` on the cells from starting cell
+ * weights `d`; returns the calibrated cell weights (always finite: a step is
+ * halved until g is finite, else undone).
+ */
+function newtonCalibration(problem: WeightingProblem, d: Float64Array, calfun: CalibrationFunction, bounds: GBounds, maxIter: number, tol: number) {
   const { cells, target } = problem;
   const k = target.length;
   const nCells = cells.nCells;
-  const d = problem.start;
   // Columns: categories with a positive target; all of the first variable's, all but the first of the others'.
   const colOf: Int32Array[] = [];
   const population: number[] = [];

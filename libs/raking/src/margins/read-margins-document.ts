@@ -36,7 +36,8 @@ export const SHARES_TOL = 1e-9;
  * number > 0, `margins` is a non-empty object of non-empty blocks, every target
  * is a finite number ≥ 0, every block sums to more than 0 and less than
  * infinity (a sum that overflows a double), and — when given the text — no
- * object repeats a key (`JSON.parse` would keep only the last). A block summing to
+ * object repeats a key (`JSON.parse` would keep only the last); a leading
+ * UTF-8 byte order mark (U+FEFF) is ignored (RFC 8259 §8.1). A block summing to
  * 1 (within 1e-9) holds shares, any other block counts. What the targets mean
  * (totals agreeing, categories present in a sample) is left to the caller:
  * `parseMargins` for raking, target shares for representativeness checks.
@@ -46,12 +47,14 @@ export function readMarginsDocument(json: unknown, source: InputSource = {}): Ma
   const where = (field?: string) => ({ file: source.marginsFile, ...(field !== undefined ? { field } : {}) });
   let doc = json;
   if (typeof json === 'string') {
+    // RFC 8259 §8.1: a parser may ignore a leading byte order mark (editors on Windows write one).
+    const text = json.startsWith('\uFEFF') ? json.slice(1) : json;
     try {
-      doc = JSON.parse(json);
+      doc = JSON.parse(text);
     } catch (error) {
       throw new InputError(message.marginsNotJson((error as Error).message), where());
     }
-    const duplicate = findDuplicateJsonKey(json);
+    const duplicate = findDuplicateJsonKey(text);
     if (duplicate !== undefined) {
       throw new InputError(message.duplicateKey(duplicate.key), where(duplicate.path.length > 0 ? duplicate.path.join('.') : undefined));
     }

@@ -2,15 +2,20 @@
  * Kish's effective sample size (Kish 1965, Survey Sampling, §11.7; Kish 1992,
  * "Weighting for unequal P_i", J. Official Statistics 8:183–200):
  * n_eff = (Σ w)² / Σ w². Equals n for equal weights. Zero weights count in
- * neither sum.
+ * neither sum. The ratio is scale-free, so it is computed on w / max|w|: weights
+ * near the largest double (e.g. 1e300, whose squares overflow) give the same
+ * n_eff as weights near 1. NaN when every weight is 0.
  * @example kishEffectiveSampleSize([1, 1, 2, 2]) // 36 / 10 = 3.6
  */
 export function kishEffectiveSampleSize(weights: ArrayLike<number>): number {
+  let scale = 0;
+  for (let i = 0; i < weights.length; i++) scale = Math.max(scale, Math.abs(weights[i]));
   let s = 0;
   let s2 = 0;
   for (let i = 0; i < weights.length; i++) {
-    s += weights[i];
-    s2 += weights[i] * weights[i];
+    const x = weights[i] / scale;
+    s += x;
+    s2 += x * x;
   }
   return (s * s) / s2;
 }

@@ -32,7 +32,9 @@ export interface WeightSummary {
  * target are not sampled units), as Kish's n and R's `survey` (`deff`, with
  * `nobs = sum(weights != 0)`) count them; `n` still counts every row. When
  * every weight is 0 (e.g. infeasible calibration bounds), kishEss, deff and cv
- * are NaN (printed as null by the CLI).
+ * are NaN (printed as null by the CLI). kishEss, deff and cv are scale-free and
+ * computed on w / max|w|, so huge weights (e.g. 1e300, whose squares overflow)
+ * give the same values as the same weights divided by 1e300.
  * Negative weights (from unbounded linear calibration) are summarised as they are.
  * @throws {InputError} for an empty vector or a NaN/infinite weight (naming the row).
  */
@@ -41,7 +43,6 @@ export function weightSummary(weights: ArrayLike<number>): WeightSummary {
   if (n === 0) throw new InputError(message.emptyWeights());
   let nNonzero = 0;
   let sum = 0;
-  let sum2 = 0;
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -49,14 +50,22 @@ export function weightSummary(weights: ArrayLike<number>): WeightSummary {
     if (!Number.isFinite(w)) throw new InputError(message.weightNotFinite(i, w), { index: i });
     if (w !== 0) nNonzero++;
     sum += w;
-    sum2 += w * w;
     if (w < min) min = w;
     if (w > max) max = w;
   }
-  const meanNonzero = sum / nNonzero;
+  // kishEss, deff and cv are scale-free: compute them on w / max|w|, so that squares of huge weights cannot overflow.
+  const scale = Math.max(Math.abs(min), Math.abs(max));
+  let scaledSum = 0;
+  let scaledSum2 = 0;
+  for (let i = 0; i < n; i++) {
+    const x = weights[i] / scale;
+    scaledSum += x;
+    scaledSum2 += x * x;
+  }
+  const meanNonzero = scaledSum / nNonzero;
   let ss = 0;
-  for (let i = 0; i < n; i++) if (weights[i] !== 0) ss += (weights[i] - meanNonzero) ** 2;
-  const kishEss = (sum * sum) / sum2;
+  for (let i = 0; i < n; i++) if (weights[i] !== 0) ss += (weights[i] / scale - meanNonzero) ** 2;
+  const kishEss = (scaledSum * scaledSum) / scaledSum2;
   const sorted = Float64Array.from(weights).sort();
   const q = (p: number) => quantileSorted(sorted, p);
   return {
