@@ -52,6 +52,14 @@ describe('persona bt', () => {
     expect(JSON.parse(withPrior.stdout).se).toEqual({ a: null, b: null, c: null });
   });
 
+  it('names the file line of a bad count after quoted line breaks shifted the rows', () => {
+    // Lines: 1 header, 2-3 row 0 (winner "a⏎b"), 4 row 1, 5-6 row 2 (loser "a⏎b" again), 7 row 3 (count x).
+    const csv = file('quoted.csv', 'winner,loser,count\n"a\nb",c,1\nc,d,1\nd,"a\nb",2\nc,d,x\n');
+    const out = persona('bt', '--comparisons', csv);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toBe(`persona: ${csv}:7: field "count": ${aggregationMessage.btBadCount('x')}\n`);
+  });
+
   it('exits 2 with file, line and field for a bad outcome, and for a bad --prior', () => {
     const csv = file('bad.csv', 'item_a,item_b,outcome\nx,y,a\nx,y,win\n');
     const out = persona('bt', '--comparisons', csv, '--json');

@@ -205,6 +205,23 @@ describe('persona check', () => {
       expect(r.stderr).toContain(`sex3.csv:3: field "SEX": ${metricsMessage.categoryWithoutTarget('SEX', '3', 1, 1, ['1', '2'], undefined)}`);
     });
 
+    it('names the file line after a quoted line break shifted the rows (a category, a weight, a persona string)', () => {
+      // Lines: 1 header, 2-3 row 0 (note "two⏎lines"), 4 row 1, 5 row 2 (the bad value).
+      s.write('q-cat.csv', 'note,SEX,AGEGRP\n"two\nlines",1,a\nx,2,b\ny,3,c\n');
+      const cat = check(['--sample', 'q-cat.csv', '--margins', 'margins.json']);
+      expect(cat.code).toBe(2);
+      expect(cat.stderr).toBe(`persona: q-cat.csv:5: field "SEX": ${metricsMessage.categoryWithoutTarget('SEX', '3', 2, 1, ['1', '2'], undefined)}\n`);
+      s.write('q-w.csv', 'note,SEX,AGEGRP,w\n"two\nlines",1,a,1\nx,2,b,1\ny,1,c,-1\n');
+      const w = check(['--sample', 'q-w.csv', '--margins', 'margins.json', '--weight', 'w']);
+      expect(w.code).toBe(2);
+      expect(w.stderr).toBe(`persona: q-w.csv:5: field "w": ${metricsMessage.weightInvalid(2, -1)}\n`);
+      // Persona strings: lines 1 header, 2-3 persona 0, 4-5 persona 1 (starting on line 4, its second line malformed).
+      s.write('q-personas.csv', 'persona\n"age: 40\nsex: Male"\n"age: 33\nsex Female"\n');
+      const p = check(['--sample', 'q-personas.csv']);
+      expect(p.code).toBe(2);
+      expect(p.stderr).toBe(`persona: q-personas.csv:4: field "persona": ${personasMessage.personaLineMalformed(2, 'sex Female')}\n`);
+    });
+
     it('empty sample', () => {
       s.write('empty.csv', 'SEX,AGEGRP\n');
       const r = check(['--sample', 'empty.csv', '--margins', 'margins.json']);

@@ -86,6 +86,20 @@ describe('--out through symlinks and special files', () => {
     expect(JSON.parse(redirected.slice(reference.length))).toEqual(JSON.parse(piped.stdout.slice(reference.length)));
   });
 
+  it('--out /dev/fd/1 without --json: stdout holds only the CSV, the readable summary goes to stderr', () => {
+    const toFile = rake('--out', 'summary.csv');
+    expect([toFile.code, toFile.stderr]).toEqual([0, '']);
+    const r = rake('--out', '/dev/fd/1');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(reference);
+    // The same summary as with --out to a file (which prints it on stdout), naming the stream.
+    expect(r.stderr).toBe(toFile.stdout.replace('written: summary.csv', 'written: /dev/fd/1'));
+    expect(r.stderr).toContain('written: /dev/fd/1 (row,weight)');
+    // Writing the CSV to stderr leaves the summary on stdout.
+    const toStderr = rake('--out', '/dev/fd/2');
+    expect([toStderr.code, toStderr.stdout, toStderr.stderr]).toEqual([0, toFile.stdout.replace('written: summary.csv', 'written: /dev/fd/2'), reference]);
+  });
+
   it('exits 2 naming --out when a symlink points into a missing directory (checked before raking)', () => {
     symlinkSync('nodir/target.csv', join(s.dir, 'dangling.csv'));
     const r = rake('--out', 'dangling.csv');

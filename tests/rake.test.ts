@@ -181,6 +181,17 @@ describe('persona rake bad input (exit 2, one message naming file, line or field
     const nan = bad({ 'nan.csv': 'SEX,AGEGRP,w\n1,1,1\n2,2,1\n1,3,NaN\n2,3,1\n' }, ['--sample', 'nan.csv', '--margins', 'margins.json', '--weight', 'w']);
     expect(nan).toContain(`nan.csv:4: field "w": ${cliMessage.weightNotNumber(2, 'NaN')}`);
   });
+
+  it('names the file line after a quoted line break shifted the rows (base weights, a category without target)', () => {
+    // Lines: 1 header, 2-3 row 0 (note "two⏎lines"), 4 row 1, 5 row 2 (the bad value), 6 row 3.
+    const head = 'note,SEX,AGEGRP,w\n"two\nlines",1,1,1\nx,2,2,1\n';
+    const args = (file: string) => ['--sample', file, '--margins', 'margins.json', '--weight', 'w'];
+    expect(bad({ 'q-neg.csv': `${head}y,1,3,-1\nz,2,3,1\n` }, args('q-neg.csv'))).toBe(`persona: q-neg.csv:5: field "w": ${rakingMessage.baseWeightInvalid(2, -1)}\n`);
+    expect(bad({ 'q-nan.csv': `${head}y,1,3,NaN\nz,2,3,1\n` }, args('q-nan.csv'))).toBe(`persona: q-nan.csv:5: field "w": ${cliMessage.weightNotNumber(2, 'NaN')}\n`);
+    expect(bad({ 'q-cat.csv': `${head}y,3,3,1\nz,2,3,1\n` }, args('q-cat.csv'))).toBe(
+      `persona: q-cat.csv:5: field "SEX": ${rakingMessage.sampleCategoryWithoutTarget('SEX', '3', 2, 1, ['1', '2'], undefined)}\n`,
+    );
+  });
 });
 
 describe('persona rake --out that cannot be written (exit 2 naming the file, before fitting)', () => {

@@ -305,21 +305,28 @@ describe('persona validate', () => {
       expect(out, name).toMatchObject(expected);
       expect(out.violations.map((v) => v.rule), name).toEqual(['employment-status-universe', 'income-under-15', 'veteran-status-universe']);
     }
-    // The nurse's lines hold no line break of the file in .jsonl (lines known); in the .csv the persona
-    // strings span lines, so the child is "record 1" (0-based, as --json "index"), not a file line.
+    // In the .jsonl each persona is one line; in the .csv the persona strings span lines, and the child is
+    // named by the line it starts on: line 1 the header, the nurse's 14 keys on lines 2-15, the child from line 16.
     const csvText = persona(['validate', 'hf.csv'], s.dir).stdout;
-    expect(csvText).toContain('hf.csv:record 1: employment-status-universe [universe]: AGEP=8, ESR=6');
+    expect(csvText).toContain('hf.csv:line 16: employment-status-universe [universe]: AGEP=8, ESR=6');
+    expect((JSON.parse(persona(['validate', 'hf.csv', '--json'], s.dir).stdout) as ValidateOutput).violations[0]).toMatchObject({ index: 1, line: 16 });
     expect(persona(['validate', 'hf.jsonl'], s.dir).stdout).toContain('hf.jsonl:line 2: employment-status-universe');
     s.write('ours-bom.jsonl', `\uFEFF${ours('p1', { AGEP: '30', MAR: '1' })}\n`);
     expect(persona(['validate', 'ours-bom.jsonl'], s.dir).code).toBe(0);
   });
 
-  it('names the record, never a record index as a line, of a bad persona in a .csv or .json', () => {
-    // Used to say hfbad.csv:2 for the second persona (which starts on line 4) and hfobjs.json:2 for a one-line file.
+  it('names the line a bad persona of a .csv starts on, after quoted line breaks, and the record of a .json (never a record index as a line)', () => {
+    // Used to say hfbad.csv:2 for the second persona (which starts on line 4), then "record 1"; and hfobjs.json:2 for a one-line file.
+    // Lines: 1 `persona`, 2 `"age: 40`, 3 `sex: Male"` (record 0), 4 `"age: 10`, 5 `shoe: 3"` (record 1, starting on line 4).
     s.write('hfbad.csv', 'persona\n"age: 40\nsex: Male"\n"age: 10\nshoe: 3"\n');
     const csv = persona(['validate', 'hfbad.csv'], s.dir);
     expect(csv.code).toBe(2);
-    expect(csv.stderr).toBe(`persona: hfbad.csv: record 1: field "shoe": ${personasMessage.unknownAttribute('shoe')}\n`);
+    expect(csv.stderr).toBe(`persona: hfbad.csv:4: field "shoe": ${personasMessage.unknownAttribute('shoe')}\n`);
+    // A CSV of ours: lines 1 header, 2-3 the id "a⏎b" (row 0), 4 row 1 with AGEP "thirty".
+    s.write('ours-quoted.csv', 'id,census.AGEP\n"a\nb",30\nc,thirty\n');
+    const ourCsv = persona(['validate', 'ours-quoted.csv'], s.dir);
+    expect(ourCsv.code).toBe(2);
+    expect(ourCsv.stderr).toBe(`persona: ours-quoted.csv:4: field "census.AGEP": ${personasMessage.censusCodeNotInteger('AGEP', 'thirty')}\n`);
     s.write('hfbad.json', JSON.stringify([{ persona: 'age: 40' }, { persona: 'age: 10\nage: 11' }]));
     const json = persona(['validate', 'hfbad.json'], s.dir);
     expect(json.code).toBe(2);

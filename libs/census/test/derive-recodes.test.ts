@@ -113,6 +113,7 @@ describe('deriveCensusRecodes', () => {
       source: 'seed',
       nRows: 2,
       pums: new PumsTable(2, columns, 'seed'),
+      lineOf: () => undefined,
       has: (name: string) => columns.has(name),
       column: (): string[] => {
         throw new Error('the strings were read');

@@ -15,7 +15,7 @@ describe('checkRepresentativeness rejects bad input with the messages of message
 
   it('a sample category outside the margins, naming the row, line and count, with a spelling hint', () => {
     const e = catchInputError(() =>
-      checkRepresentativeness({ columns: { V: ['a', 'b', 'c', 'c'] } }, margins, { source: { sampleFile: 's.csv', lineOffset: 2 } }),
+      checkRepresentativeness({ columns: { V: ['a', 'b', 'c', 'c'] } }, margins, { source: { sampleFile: 's.csv', lineOf: (row: number) => row + 2 } }),
     );
     expect(e.reason).toBe(message.categoryWithoutTarget('V', 'c', 2, 2, ['a', 'b'], undefined));
     expect(e.location).toEqual({ file: 's.csv', field: 'V', line: 4 });
@@ -30,7 +30,7 @@ describe('checkRepresentativeness rejects bad input with the messages of message
   it('bad weights: wrong length, negative, all zero', () => {
     expect(() => checkRepresentativeness({ columns: { V: ['a', 'b'] }, weights: [1] }, margins)).toThrow(message.weightsLength(1, 2));
     const e = catchInputError(() =>
-      checkRepresentativeness({ columns: { V: ['a', 'b'] }, weights: [1, -1] }, margins, { source: { sampleFile: 's.csv', weightField: 'w', lineOffset: 2 } }),
+      checkRepresentativeness({ columns: { V: ['a', 'b'] }, weights: [1, -1] }, margins, { source: { sampleFile: 's.csv', weightField: 'w', lineOf: (row: number) => row + 2 } }),
     );
     expect(e.reason).toBe(message.weightInvalid(1, -1));
     expect(e.location).toEqual({ file: 's.csv', field: 'w', line: 3 });

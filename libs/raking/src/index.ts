@@ -15,7 +15,7 @@ export type { MarginCellFit } from './rake/margin-fit.js';
 export type { WeightingInput } from './cells/weighting-problem.js';
 export type { CategoricalVariable } from './cells/categorical-variable.js';
 export type { MarginTargets } from './margins/margin-targets.js';
-export type { InputSource } from './margins/input-source.js';
+export { sampleRowLine, type InputSource } from './margins/input-source.js';
 export { message as rakingMessage } from './messages.js';
 export { aliasTable, sampleWithReplacement, type AliasTable } from './sampling/alias-table.js';
 export { inclusionProbabilities } from './sampling/inclusion-probabilities.js';

@@ -18,7 +18,7 @@ const people = sample({
   AGEGRP: ['1', '2', '3', '3', '1'],
 });
 const file = 'MARGINS.json';
-const source = { marginsFile: file, sampleFile: 'sample.csv', lineOffset: 2 };
+const source = { marginsFile: file, sampleFile: 'sample.csv', lineOf: (row: number) => row + 2 };
 
 describe('parseMargins (CONTRACTS.md `persona rake` MARGINS.json)', () => {
   it('reads the contract example: shares scale to total, counts stay counts', () => {

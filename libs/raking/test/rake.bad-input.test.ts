@@ -8,7 +8,7 @@ const variables = [
   { name: 'AGE', values: ['a', 'b', 'b', 'a', 'a', 'c'] },
 ];
 const targets = { SEX: { 1: 50, 2: 50 }, AGE: { a: 40, b: 30, c: 30 } };
-const source = { marginsFile: 'm.json', sampleFile: 's.csv', weightField: 'W', lineOffset: 2 };
+const source = { marginsFile: 'm.json', sampleFile: 's.csv', weightField: 'W', lineOf: (row: number) => row + 2 };
 
 function thrown(f: () => unknown): InputError {
   try {
@@ -42,6 +42,17 @@ describe('rake rejects bad input with an InputError naming file, row/line and fi
     expect(thrown(() => parseBaseWeights(['1', '', '2'], source)).message).toBe(`s.csv:3: field "W": ${message.baseWeightNotNumber(1, '')}`);
     expect(thrown(() => parseBaseWeights(['1', '2', 'NA'], source)).message).toContain(message.baseWeightNotNumber(2, 'NA'));
     expect(thrown(() => parseBaseWeights(['-1'], source)).message).toContain(message.baseWeightNotNumber(0, '-1'));
+  });
+
+  it('names the line source.lineOf gives, also after a quoted line break shifted the rows', () => {
+    // Rows 0, 1, 2 start on lines 2, 4, 5 (row 0 holds a line break inside quotes): row 2 is line 5, not 2 + 2.
+    const lines = [2, 4, 5];
+    const shifted = { sampleFile: 's.csv', weightField: 'W', lineOf: (row: number) => lines[row] };
+    expect(thrown(() => parseBaseWeights(['1', '2', 'x'], shifted)).message).toBe(`s.csv:5: field "W": ${message.baseWeightNotNumber(2, 'x')}`);
+    // Without lineOf the message still names the row, and no line is invented.
+    expect(thrown(() => parseBaseWeights(['1', '2', 'x'], { sampleFile: 's.csv', weightField: 'W' })).message).toBe(
+      `s.csv: field "W": ${message.baseWeightNotNumber(2, 'x')}`,
+    );
   });
 
   it('a positive target for a category the sample lacks is infeasible, naming variable and category', () => {

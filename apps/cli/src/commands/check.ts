@@ -188,7 +188,7 @@ export async function checkSampleFile(path: string, options: CheckFileOptions): 
         ...(options.margins !== undefined ? { marginsFile: options.margins } : {}),
         sampleFile: path,
         ...(options.weight !== undefined ? { weightField: options.weight } : {}),
-        ...(file.kind === 'table' && file.table.lineOffset !== undefined ? { lineOffset: file.table.lineOffset } : {}),
+        ...(file.kind === 'table' ? { lineOf: (row: number) => file.table.lineOf(row) } : {}),
       },
     },
   );

@@ -35,7 +35,7 @@ export function register(program: Command): void {
     .option('--trim <lo,hi>', 'absolute caps on the raked weights, e.g. 50,5000 (rake–trim loop; -Inf/Inf for none; see Trimming below)')
     .option('--max-iter <n>', 'most iterations (sweeps for raking, Newton steps for calibration)', '1000')
     .option('--tol <x>', 'converged when every margin cell has |weighted total − target| / target ≤ tol', '1e-6')
-    .option('--out <file>', 'write the weights as CSV with columns row,weight (row 0-based) instead of printing them')
+    .option('--out <file>', 'write the weights as CSV with columns row,weight (row 0-based) instead of printing them (to /dev/stdout: the readable summary then goes to stderr)')
     .option('--json', 'print exactly one JSON document on stdout')
     .addHelpText(
       'after',
@@ -91,7 +91,7 @@ async function runRake(options: RakeOptions): Promise<number> {
   if (trim !== undefined && (method !== 'raking' || bounds !== undefined)) throw new InputError(message.trimNeedsRaking(), { field: '--trim' });
   const maxIter = positiveInteger('--max-iter', options.maxIter);
   const tol = positiveNumber('--tol', options.tol);
-  if (options.out !== undefined) await checkOutputPath(options.out, '--out');
+  const outTarget = options.out === undefined ? undefined : await checkOutputPath(options.out, '--out');
   const margins = await readMargins(options.margins, 'raking');
   const sample = await loadSample(options.sample, options.weight);
   const fit = fitWeights(sample, margins, { method, bounds, maxIter, tol, trim });
@@ -100,7 +100,8 @@ async function runRake(options: RakeOptions): Promise<number> {
   }
   if (options.out !== undefined) await writeWeightsCsv(options.out, fit.weights);
   if (options.json) printJson(resultJson(fit, method, options.out === undefined));
-  else process.stdout.write(humanSummary(fit, method, tol, options.out));
+  // With --out /dev/stdout the CSV is stdout: the readable summary goes to stderr so that stdout holds only the CSV.
+  else (outTarget === 'stdout' ? process.stderr : process.stdout).write(humanSummary(fit, method, tol, options.out));
   return fit.converged && (fit.trim === undefined || fit.trim.capsMet) ? ExitCode.ok : ExitCode.criterionNotMet;
 }
 

@@ -125,7 +125,7 @@ async function runSample(options: SampleOptions): Promise<number> {
  */
 function checkedBaseWeights(population: SampleInput): Float64Array | undefined {
   if (population.baseWeights === undefined) return undefined;
-  const source = { sampleFile: population.table.source, weightField: population.weightColumn, lineOffset: population.table.lineOffset };
+  const source = { sampleFile: population.table.source, weightField: population.weightColumn, lineOf: (row: number) => population.table.lineOf(row) };
   return checkBaseWeights(population.baseWeights, population.table.nRows, source);
 }
 

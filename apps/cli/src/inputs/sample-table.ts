@@ -1,4 +1,5 @@
 import { InputError, type Table } from '@persona/core';
+import { sampleRowLine } from '@persona/raking';
 import type { PumsTable } from '@persona/census';
 import { message } from '../messages.js';
 
@@ -19,15 +20,15 @@ export class SampleTable {
     private readonly sourceNames: readonly string[],
     private readonly sourceHas: (name: string) => boolean,
     private readonly read: (name: string) => string[],
-    /** When row i sits on file line i + lineOffset (see `Table.lineOffset`). */
-    readonly lineOffset: number | undefined,
+    /** The file line of a row (`Table.lineOf`), or undefined when rows have no lines. */
+    private readonly rowLine: (row: number) => number | undefined,
     /** The typed PUMS table behind the strings, when the rows are the embedded seed. */
     readonly pums: PumsTable | undefined,
   ) {}
 
   /** A sample read from a file. */
   static fromTable(table: Table): SampleTable {
-    return new SampleTable(table.source, table.nRows, table.names, (name) => table.has(name), (name) => table.column(name), table.lineOffset, undefined);
+    return new SampleTable(table.source, table.nRows, table.names, (name) => table.has(name), (name) => table.column(name), (row) => table.lineOf(row), undefined);
   }
 
   /** The embedded PUMS seed: integer columns print as integers, blanks as ''. */
@@ -39,7 +40,16 @@ export class SampleTable {
       for (let i = 0; i < pums.rowCount; i++) out[i] = column.blank[i] === 1 ? '' : String(column.values[i]);
       return out;
     };
-    return new SampleTable(source, pums.rowCount, pums.names, (name) => pums.has(name), read, undefined, pums);
+    return new SampleTable(source, pums.rowCount, pums.names, (name) => pums.has(name), read, () => undefined, pums);
+  }
+
+  /**
+   * The 1-based file line on which 0-based `row` starts, also after a line
+   * break inside a quoted CSV field; undefined for the embedded seed, a JSON
+   * array or Parquet (see `Table.lineOf`).
+   */
+  lineOf(row: number): number | undefined {
+    return this.rowLine(row);
   }
 
   get names(): readonly string[] {
@@ -81,7 +91,7 @@ export class SampleTable {
         throw new InputError(message.weightNotNumber(i, values[i]), {
           file: this.source,
           field: name,
-          ...(this.lineOffset !== undefined ? { line: i + this.lineOffset } : {}),
+          ...sampleRowLine(this, i),
         });
       }
       out[i] = x;

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { InputError, resolveWriteTarget } from '@persona/core';
+import { InputError, resolveWriteTarget, type WriteTarget } from '@persona/core';
 import { message } from '../messages.js';
 
 /** File-system error codes that mean "this output path cannot be written" — the user's input, not a bug. */
@@ -32,14 +32,17 @@ export async function writingOutput<T>(path: string, field: string, write: () =>
  * does) exists and is a directory, and the target is not a directory. An
  * existing FIFO or device (`/dev/stdout`) passes: it is written in place.
  * (Permission and disk-space failures can only show when writing; `writingOutput` maps those.)
+ * @returns where the writes land (`resolveWriteTarget`): `stdout` when `path`
+ *   names the process's own standard output (`/dev/stdout`, `/dev/fd/1`, `/proc/self/fd/1`).
  * @throws {InputError} naming `path` and `field`.
  */
-export async function checkOutputPath(path: string, field: string): Promise<void> {
+export async function checkOutputPath(path: string, field: string): Promise<WriteTarget['kind']> {
   const target = await writingOutput(path, field, () => resolveWriteTarget(path));
-  if (target.kind === 'special') return;
+  if (target.kind !== 'file') return target.kind;
   const directory = await stat(dirname(target.path)).catch(() => undefined);
   if (directory === undefined) throw new InputError(message.outputUnwritable('ENOENT'), { file: path, field });
   if (!directory.isDirectory()) throw new InputError(message.outputUnwritable('ENOTDIR'), { file: path, field });
   const existing = await stat(target.path).catch(() => undefined);
   if (existing?.isDirectory()) throw new InputError(message.outputUnwritable('EISDIR'), { file: path, field });
+  return target.kind;
 }

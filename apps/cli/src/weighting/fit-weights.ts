@@ -62,7 +62,7 @@ export function fitWeights(sample: SampleInput, margins: MarginsInput, options: 
     marginsFile: margins.source,
     sampleFile: sample.table.source,
     weightField: sample.weightColumn,
-    lineOffset: sample.table.lineOffset,
+    lineOf: (row: number) => sample.table.lineOf(row),
   };
   const parsed = parseMargins(margins.document, sample.table, { baseWeights: sample.baseWeights, tol: options.tol, source });
   const input = {

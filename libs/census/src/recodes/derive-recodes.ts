@@ -1,4 +1,4 @@
-import { InputError } from '@persona/core';
+import { InputError, rowLocation } from '@persona/core';
 import { message } from '../messages.js';
 import { PumsTable, type PumsColumn } from '../pums/pums-table.js';
 import { applyRecodes, recodes } from './registry.js';
@@ -10,10 +10,8 @@ import { applyRecodes, recodes } from './registry.js';
 export interface StringColumns {
   readonly source: string;
   readonly nRows: number;
-  /** When row i sits on file line i + lineOffset. */
-  readonly lineOffset?: number;
-  /** The file line of a row (`Table.lineOf`), also right after a quoted line break; preferred over `lineOffset`. */
-  lineOf?(row: number): number | undefined;
+  /** The file line of a row (`Table.lineOf`), also right after a quoted line break; undefined when rows have no lines. */
+  lineOf(row: number): number | undefined;
   /** The typed PUMS table behind the strings (the embedded seed): recoded as is, without re-reading the strings. */
   readonly pums?: PumsTable;
   has(name: string): boolean;
@@ -70,7 +68,7 @@ export function deriveCensusRecodes(sample: StringColumns, variables: readonly s
     throw new InputError(error.reason, {
       file: sample.source,
       ...(error.location.field !== undefined ? { field: error.location.field } : {}),
-      ...(row !== undefined ? rowWhere(sample, row) : {}),
+      ...(row !== undefined ? rowLocation(sample, row) : {}),
     });
   }
   for (const name of wanted) {
@@ -80,12 +78,6 @@ export function deriveCensusRecodes(sample: StringColumns, variables: readonly s
     out.set(name, text);
   }
   return out;
-}
-
-/** Where a row of the sample is: its file line when known, else its index. */
-function rowWhere(sample: StringColumns, row: number): { line: number } | { index: number } {
-  const line = sample.lineOf?.(row) ?? (sample.lineOffset !== undefined ? row + sample.lineOffset : undefined);
-  return line !== undefined ? { line } : { index: row };
 }
 
 /** One PUMS column from its strings: text for STATE/ST/SERIALNO, else integer codes with a blank mask. */
@@ -106,7 +98,7 @@ function pumsColumn(sample: StringColumns, name: string): PumsColumn {
       throw new InputError(message.notAnInteger(text[i]), {
         file: sample.source,
         field: name,
-        ...rowWhere(sample, i),
+        ...rowLocation(sample, i),
       });
     } else values[i] = value;
   }

@@ -1,5 +1,5 @@
 import { InputError } from '@persona/core';
-import { categoryHint, type InputSource } from '@persona/raking';
+import { categoryHint, sampleRowLine, type InputSource } from '@persona/raking';
 import { message } from '../messages.js';
 import type { CheckColumns, CheckSample } from './check-types.js';
 
@@ -21,7 +21,7 @@ export function sampleColumns(sample: CheckSample, firstVariable: string): Check
 /**
  * A column's values as codes into `levels` (category keys compared as strings).
  * @throws {InputError} for a column of the wrong length, or a value with no
- *   level — naming the row (line, with `source.lineOffset`), the count of such
+ *   level — naming the row (line, with `source.lineOf`), the count of such
  *   rows, and a hint when only the spelling differs (`"01"` vs `"1"`).
  */
 export function encodeColumn(
@@ -62,6 +62,6 @@ function unknownCategory(
   return new InputError(message.categoryWithoutTarget(name, value, row, rows, levels, categoryHint(value, levels)), {
     file: source.sampleFile,
     field: name,
-    ...(source.lineOffset !== undefined ? { line: row + source.lineOffset } : {}),
+    ...sampleRowLine(source, row),
   });
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
-import { InputError, readTable, type Table } from '@persona/core';
+import { InputError, readTable, rowLocation, type Table } from '@persona/core';
 import { message } from '../messages.js';
 import { parsePersonaBlock, personasToCensus, splitPersonaBlocks, type ParsedPersona, type UnmappedValue } from '@persona/personas';
 
@@ -47,7 +47,7 @@ export async function readCheckSample(path: string): Promise<CheckSampleFile> {
   if (table.has('persona') && !table.has('AGEP') && !table.names.some((column) => column.startsWith('census.'))) {
     const strings = table.column('persona');
     const personas = strings.map((item, i) =>
-      parsePersonaBlock(item, { file: path, ...(table.lineOffset !== undefined ? { line: i + table.lineOffset } : { index: i }), field: 'persona' }),
+      parsePersonaBlock(item, { file: path, ...rowLocation(table, i), field: 'persona' }),
     );
     return fromPersonas(personas, path);
   }

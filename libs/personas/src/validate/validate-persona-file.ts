@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { createGunzip, gunzip } from 'node:zlib';
 import { pumsCodebook } from '@persona/census';
-import { InputError, readTable, type InputLocation, type Table } from '@persona/core';
+import { InputError, readTable, rowLocation, type InputLocation, type Table } from '@persona/core';
 import { message } from '../messages.js';
 import { censusCodeKnown } from '../record/census-labels.js';
 import { consistencyRules, RULE_KINDS } from '../rules/consistency-rule.js';
@@ -279,8 +279,8 @@ function readOurTable(table: Table, path: string, check: Check): void {
   if (!columns.has('AGEP')) throw new InputError(message.censusAgeMissing(), { file: path, field: 'census.AGEP' });
   const ids = table.has('id') ? table.column('id') : undefined;
   for (let i = 0; i < table.nRows; i++) {
-    const line = table.lineOffset !== undefined ? i + table.lineOffset : undefined;
-    const where = line !== undefined ? { file: path, line } : { file: path, index: i };
+    const line = table.lineOf(i);
+    const where = { file: path, ...rowLocation(table, i) };
     const fields = (field: string): number | null | undefined => {
       const column = columns.get(field);
       return column === undefined ? undefined : censusValue(column[i], field, where);
@@ -330,19 +330,21 @@ async function readPersonaHf(
     return;
   }
   let strings: string[];
-  let lineOffset: number | undefined;
+  let recordLine: (record: number) => number | undefined = () => undefined;
   if (lower.endsWith('.json')) strings = await jsonPersonaStrings(path);
   else {
     const table = read ?? (await readTable(path));
     if (!table.has('persona')) throw new InputError(message.noPersonaFields(table.names), { file: path });
     strings = table.column('persona');
-    lineOffset = table.lineOffset;
+    recordLine = (record) => table.lineOf(record);
   }
   if (strings.length === 0) throw new InputError(message.noPersonaBlocks(), { file: path });
   strings.forEach((text, i) => {
-    // A record's file line is known only when every record sits on one line (a .jsonl, a CSV
-    // without line breaks inside quotes); otherwise errors and violations name record i.
-    const line = lineOffset !== undefined ? i + lineOffset : undefined;
+    // A record's file line is the line it starts on (`Table.lineOf`: a .jsonl, or a CSV, also after
+    // persona strings whose quoted line breaks span several lines); errors and violations name it, and
+    // every key of the record with it (where in a multi-line quoted field a key sits is not tracked).
+    // A .json array or a Parquet file has no lines: they name record i.
+    const line = recordLine(i);
     const where = line !== undefined ? { file: path, line, field: 'persona' } : { file: path, index: i, field: 'persona' };
     visit(text, where, false, () => line, line);
   });

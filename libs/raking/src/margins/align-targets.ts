@@ -2,7 +2,7 @@ import { InputError } from '@persona/core';
 import { message } from '../messages.js';
 import type { EncodedVariable } from '../cells/categorical-variable.js';
 import { categoryHint } from './category-hint.js';
-import type { InputSource } from './input-source.js';
+import { sampleRowLine, type InputSource } from './input-source.js';
 
 /**
  * Aligns one variable's margin block with the sample's categories, comparing
@@ -50,7 +50,7 @@ export function alignTargets(
     throw new InputError(message.sampleCategoryWithoutTarget(variable.name, category, first, rows, known, categoryHint(category, known)), {
       file: source.sampleFile,
       field: variable.name,
-      ...(source.lineOffset !== undefined ? { line: first + source.lineOffset } : {}),
+      ...sampleRowLine(source, first),
     });
   }
   return { target, sum };

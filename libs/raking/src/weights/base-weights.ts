@@ -1,13 +1,13 @@
 import { InputError } from '@persona/core';
 import { message } from '../messages.js';
-import type { InputSource } from '../margins/input-source.js';
+import { sampleRowLine, type InputSource } from '../margins/input-source.js';
 
 /**
  * Checks base (design) weights and returns them as a Float64Array (the same
  * array when it already is one). A weight must be finite and ≥ 0; zero
  * weights are allowed (the row then keeps weight 0).
  * @throws {InputError} naming the 0-based row — and the 1-based file line
- *   `row + source.lineOffset` when the caller knows it — for a negative, NaN
+ *   (`source.lineOf`) when the caller knows it — for a negative, NaN
  *   or infinite weight, or when every weight is 0.
  */
 export function checkBaseWeights(weights: ArrayLike<number>, nRows: number, source: InputSource = {}): Float64Array {
@@ -19,7 +19,7 @@ export function checkBaseWeights(weights: ArrayLike<number>, nRows: number, sour
     if (!(w >= 0) || w === Infinity) {
       throw new InputError(message.baseWeightInvalid(i, w), {
         ...where,
-        ...(source.lineOffset !== undefined ? { line: i + source.lineOffset } : {}),
+        ...sampleRowLine(source, i),
       });
     }
     if (w > 0) positive = true;
@@ -32,7 +32,7 @@ export function checkBaseWeights(weights: ArrayLike<number>, nRows: number, sour
  * Reads a weight column of strings (as from a CSV) into base weights: each
  * value must be a decimal number (JavaScript `Number` syntax, surrounding
  * spaces allowed), finite and ≥ 0. A blank is an error, never a silent 0.
- * @throws {InputError} naming the row (and line, with `source.lineOffset`) and the value.
+ * @throws {InputError} naming the row (and line, with `source.lineOf`) and the value.
  */
 export function parseBaseWeights(column: ArrayLike<string>, source: InputSource = {}): Float64Array {
   const n = column.length;
@@ -44,7 +44,7 @@ export function parseBaseWeights(column: ArrayLike<string>, source: InputSource 
       throw new InputError(message.baseWeightNotNumber(i, raw), {
         file: source.sampleFile,
         field: source.weightField,
-        ...(source.lineOffset !== undefined ? { line: i + source.lineOffset } : {}),
+        ...sampleRowLine(source, i),
       });
     }
     out[i] = x;
