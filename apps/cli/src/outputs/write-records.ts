@@ -8,14 +8,16 @@ function csvField(text: string): string {
 }
 
 /**
- * Writes records (all with the same string fields, in `columns` order) as CSV
- * (RFC 4180, header row, LF) or JSON Lines, chosen by the extension of `path`
- * (`.csv` or `.jsonl`). Atomic: the file appears complete or not at all
- * (symbolic links are followed; a FIFO or device such as /dev/stdout is
- * written in place, see `resolveWriteTarget` of @persona/core).
+ * Writes records (all with the same fields, in `columns` order) as CSV
+ * (RFC 4180, header row, LF; numbers in JavaScript's shortest round-trip form)
+ * or JSON Lines (strings stay strings, numbers stay numbers), chosen by the
+ * extension of `path` (`.csv` or `.jsonl`). Written in blocks of about 1 MB.
+ * Atomic: the file appears complete or not at all (symbolic links are
+ * followed; a FIFO or device such as /dev/stdout is written in place, see
+ * `resolveWriteTarget` of @persona/core).
  * @throws {InputError} for another extension, or when the file cannot be written.
  */
-export async function writeRecords(path: string, columns: readonly string[], rows: Iterable<readonly string[]>): Promise<void> {
+export async function writeRecords(path: string, columns: readonly string[], rows: Iterable<readonly (string | number)[]>): Promise<void> {
   const csv = recordsFormat(path) === 'csv';
   await writingOutput(path, '--out', () => write(path, csv, columns, rows));
 }
@@ -28,21 +30,25 @@ export function recordsFormat(path: string): 'csv' | 'jsonl' {
   throw new InputError(message.outExtension(path, ['.csv', '.jsonl']), { field: '--out' });
 }
 
-async function write(path: string, csv: boolean, columns: readonly string[], rows: Iterable<readonly string[]>): Promise<void> {
+async function write(path: string, csv: boolean, columns: readonly string[], rows: Iterable<readonly (string | number)[]>): Promise<void> {
   const writer = await AtomicFileWriter.open(path);
   try {
-    if (csv) await writer.write(`${columns.map(csvField).join(',')}\n`);
+    let block = csv ? `${columns.map(csvField).join(',')}\n` : '';
     for (const row of rows) {
-      if (csv) {
-        await writer.write(`${row.map(csvField).join(',')}\n`);
-      } else {
-        const record: Record<string, string> = {};
+      if (csv) block += `${row.map((value) => csvField(String(value))).join(',')}\n`;
+      else {
+        const record: Record<string, string | number> = {};
         columns.forEach((name, j) => {
-          record[name] = row[j];
+          record[name] = row[j]!;
         });
-        await writer.write(`${JSON.stringify(record)}\n`);
+        block += `${JSON.stringify(record)}\n`;
+      }
+      if (block.length > 1 << 20) {
+        await writer.write(block);
+        block = '';
       }
     }
+    await writer.write(block);
   } catch (error) {
     await writer.abort();
     throw error;
