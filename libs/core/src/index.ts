@@ -4,6 +4,7 @@ export { message as coreMessage } from './messages.js';
 export { streamCsv, parseCsv, type CsvStreamOptions, type CsvStreamResult } from './csv.js';
 export { streamCsvRecords, parseCsvRecords, type CsvRecord, type CsvRecordStreamOptions } from './csv.js';
 export { readTable, type ReadTableOptions } from './read-table.js';
+export { streamJsonRecords, type JsonRecordLocation } from './jsonl.js';
 export { ColumnTable, type Table } from './table.js';
 export { RowLines, rowLocation } from './row-lines.js';
 export { writeFileAtomic, AtomicFileWriter, resolveWriteTarget, type WriteTarget } from './atomic-write.js';

@@ -1,7 +1,6 @@
-import { InputError, readTable, rowLocation, streamCsv, type InputLocation } from '@persona/core';
+import { InputError, readTable, rowLocation, streamCsv, streamJsonRecords, type InputLocation } from '@persona/core';
 import { message } from '../messages.js';
 import { Outcome, type Comparisons } from './comparisons.js';
-import { streamJsonRecords } from './json-records.js';
 
 /** One comparison as a record: `winner,loser` form or `item_a,item_b,outcome` form. */
 export type ComparisonRow =
@@ -271,7 +270,7 @@ export async function readComparisons(path: string): Promise<Comparisons> {
 async function readJsonComparisons(path: string): Promise<Comparisons> {
   let form: readonly string[] | undefined;
   let collector: ComparisonCollector | undefined;
-  await streamJsonRecords(path, (record, at) => {
+  await streamJsonRecords(path, /\.json(\.gz)?$/i.test(path), (record, at) => {
     const keys = Object.keys(record);
     const where: Where = (field) => ({ file: path, ...at, field });
     if (form === undefined) {
