@@ -154,22 +154,21 @@ describe('persona bt', () => {
     expect(persona('bt', '--comparisons', hex).stderr).toBe(`persona: ${hex}:2: field "count": ${aggregationMessage.btBadCount('0x10')}\n`);
   });
 
-  it('omits the standard errors above 4000 items with a note (exit 0), unless --se requires them', () => {
-    // Used to exit 2 ("use --no-se") on the plain contract form. oracle: a ring where each item beats and
-    // loses to its neighbour once is symmetric, so θ = 0.
+  it('above 4000 items exits 2 asking for --no-se (CONTRACTS: se null only where unidentified), and fits with --no-se', () => {
+    // oracle: a ring where each item beats and loses to its neighbour once is symmetric, so θ = 0.
     const n = 4001;
     const rows = Array.from({ length: n }, (_, i) => `i${i},i${(i + 1) % n}\ni${(i + 1) % n},i${i}`);
     const ring = file('ring.csv', `winner,loser\n${rows.join('\n')}\n`);
-    const out = persona('bt', '--comparisons', ring, '--json');
+    const refused = persona('bt', '--comparisons', ring, '--json');
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toBe(`persona: ${ring}: field "--no-se": ${aggregationMessage.btTooManyForSe(n, 4000)}\n`);
+    const out = persona('bt', '--comparisons', ring, '--no-se', '--json');
     expect(out.code).toBe(0);
+    expect(out.stderr).toBe('');
     const doc = JSON.parse(out.stdout);
     expect(Object.values(doc.se).every((s) => s === null)).toBe(true);
-    expect(doc.seOmitted).toBe(aggregationMessage.btSeOmitted(n, 4000));
-    expect(out.stderr).toBe(`persona: note: ${aggregationMessage.btSeOmitted(n, 4000)}\n`);
     expect(Math.max(...Object.values(doc.logStrength as Record<string, number>).map(Math.abs))).toBeLessThan(1e-9);
-    const required = persona('bt', '--comparisons', ring, '--se', '--json');
-    expect(required.code).toBe(2);
-    expect(required.stderr).toBe(`persona: ${ring}: field "--se": ${aggregationMessage.btTooManyForDense(n, 4000)}\n`);
   });
 
   it('says in --help that logLik omits the binomial constants of R logLik(BTm)', () => {

@@ -38,4 +38,6 @@ export const message = {
     `after ${rounds} rake–trim round${rounds === 1 ? '' : 's'} the raked weights still leave [${lower}, ${upper}] (or the margins do not hold): no weighting meets both the margins and the caps found; widen --trim`,
   tooFewPositiveWeights: (n: number, positive: number, size: number) =>
     `cannot draw ${n} rows without replacement: only ${positive} of the ${size} rows have a positive weight (rows of weight 0 are never drawn); expected --n ≤ ${positive}`,
+  jsonWithStdoutOut: () =>
+    '--json prints its document on stdout, which --out already writes the weights to: give --out a file, or leave out --json',
 };

@@ -60,11 +60,13 @@ export const message = {
   btDivergingOrderEffect: (up: boolean) => `the order effect α → ${up ? '+∞ (the first-listed item always does at least as well)' : '−∞ (the second-listed item always does at least as well)'}`,
   btDivergingTie: (symbol: string) => `the tie parameter ${symbol} → ∞`,
   btSeOmitted: (n: number, max: number) =>
-    `standard errors omitted: they need a dense ${n} × ${n} covariance matrix, computed only up to ${max} items (give --se to require them, which is refused above the limit; --no-se to skip them silently)`,
+    `standard errors omitted: they need a dense ${n} × ${n} covariance matrix, computed only up to ${max} items (standardErrors: true requires them, refused above the limit; false skips them)`,
   btIllConditioned: (condition: number) =>
     `the information matrix is numerically singular (condition number ${condition.toExponential(2)} > 1e12), so the standard errors cannot be computed reliably: the strengths, tie parameter or order effect are barely identified by these comparisons; add comparisons, give --prior VAR, or use --no-se`,
   btTooManyForDense: (n: number, max: number) =>
-    `standard errors were required (--se; library: standardErrors: true) but need a dense covariance matrix of ${n} × ${n}, refused above ${max} items: leave out --se (se is then null) or give --no-se`,
+    `standard errors were required (standardErrors: true) but need a dense covariance matrix of ${n} × ${n}, refused above ${max} items: leave standardErrors unset (omitted above the limit, seOmitted says so) or set it to false`,
+  btTooManyForSe: (n: number, max: number) =>
+    `${n} items: the standard errors need a dense ${n} × ${n} covariance matrix, computed only up to ${max} items; give --no-se to fit without them (se printed as null)`,
   btExtendedTooLarge: (n: number, max: number) =>
     `ties and order effects are fitted by dense Newton steps (a ${n + 2} × ${n + 2} matrix); this is refused above ${max} items`,
   btQuasiVarianceTooFew: (n: number) => `quasi-variances need at least 3 items, got ${n}`,

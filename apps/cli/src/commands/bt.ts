@@ -11,7 +11,7 @@ interface BtOptions {
   orderEffect?: boolean;
   maxIter?: string;
   tol?: string;
-  /** true: --se (required), false: --no-se, undefined: computed up to MAX_DENSE_ITEMS items. */
+  /** false with --no-se (commander's default for a --no- option is true). */
   se?: boolean;
   json?: boolean;
 }
@@ -32,7 +32,8 @@ so it differs from R's logLik(BTm(...)) of BradleyTerry2 by a constant that depe
 Without a finite maximum-likelihood estimate (a graph that is not strongly connected; with --ties or
 --order-effect, any pattern that only an infinite parameter fits, decided exactly by a linear program)
 the command exits 2 naming the diverging items or parameters.
-Above ${MAX_DENSE_ITEMS} items the standard errors are omitted (se null, "seOmitted" says why) unless --se requires them.`,
+Standard errors need a dense covariance matrix: above ${MAX_DENSE_ITEMS} items the command exits 2 unless --no-se
+(se printed as null) is given, since CONTRACTS.md keeps se null for unidentified items only.`,
     )
     .option('--comparisons <FILE>', 'CSV/JSONL with winner,loser[,count] or item_a,item_b,outcome[,count] (outcome a|b|tie)')
     .addOption(new Option('--method <METHOD>', 'newton (default: Newton–CG; dense Newton with --ties or --order-effect), mm (Hunter 2004) or ilsr (Maystre & Grossglauser 2015)').choices(['mm', 'ilsr', 'newton']))
@@ -41,8 +42,7 @@ Above ${MAX_DENSE_ITEMS} items the standard errors are omitted (se null, "seOmit
     .option('--order-effect', 'fit a first-position (home) effect: needs item_a,item_b,outcome input')
     .option('--max-iter <N>', 'iteration cap (default 100 for newton, 100000 for mm and ilsr)')
     .option('--tol <X>', 'convergence: largest score relative to its Fisher information, i.e. the remaining Newton step in log-strength units (default 1e-10)')
-    .option('--se', `require the standard errors (a dense covariance: refused above ${MAX_DENSE_ITEMS} items; by default they are computed up to that size and omitted above it)`)
-    .option('--no-se', 'skip the standard errors (printed as null)')
+    .option('--no-se', `skip the standard errors (printed as null); needed above ${MAX_DENSE_ITEMS} items`)
     .option('--json', 'print exactly one JSON document on stdout')
     .action(
       action(async (options: BtOptions) => {
@@ -51,8 +51,8 @@ Above ${MAX_DENSE_ITEMS} items the standard errors are omitted (se null, "seOmit
         const maxIter = options.maxIter === undefined ? undefined : numberOption('--max-iter', options.maxIter, (x) => Number.isInteger(x) && x >= 1, 'a positive integer');
         const tol = options.tol === undefined ? undefined : numberOption('--tol', options.tol, (x) => Number.isFinite(x) && x > 0, 'a positive number');
         const comparisons = await readComparisons(options.comparisons);
-        if (options.se === true && comparisons.items.length > MAX_DENSE_ITEMS) {
-          throw new InputError(aggregationMessage.btTooManyForDense(comparisons.items.length, MAX_DENSE_ITEMS), { file: options.comparisons, field: '--se' });
+        if (options.se && comparisons.items.length > MAX_DENSE_ITEMS) {
+          throw new InputError(aggregationMessage.btTooManyForSe(comparisons.items.length, MAX_DENSE_ITEMS), { file: options.comparisons, field: '--no-se' });
         }
         let fit: BradleyTerryFit;
         try {
@@ -64,7 +64,6 @@ Above ${MAX_DENSE_ITEMS} items the standard errors are omitted (se null, "seOmit
         const output = btOutput(fit);
         if (options.json) printJson(output);
         else process.stdout.write(formatFit(output));
-        if (fit.seOmitted !== undefined) process.stderr.write(`persona: note: ${fit.seOmitted}\n`);
         if (!fit.converged) {
           process.stderr.write(`persona: ${aggregationMessage.btNotConverged(fit.method, fit.iterations, fit.maxRelativeScore)}\n`);
           return ExitCode.criterionNotMet;

@@ -92,6 +92,7 @@ async function runRake(options: RakeOptions): Promise<number> {
   const maxIter = positiveInteger('--max-iter', options.maxIter);
   const tol = positiveNumber('--tol', options.tol);
   const outTarget = options.out === undefined ? undefined : await checkOutputPath(options.out, '--out');
+  if (outTarget === 'stdout' && options.json) throw new InputError(message.jsonWithStdoutOut(), { file: options.out, field: '--out' });
   const margins = await readMargins(options.margins, 'raking');
   const sample = await loadSample(options.sample, options.weight);
   const fit = fitWeights(sample, margins, { method, bounds, maxIter, tol, trim });

@@ -59,6 +59,17 @@ describe('profileFromPairwise', () => {
     expect(Array.from(profile.ballots[1].levels!)).toEqual([0, 0, 0]);
   });
 
+  it('gives a judge who only ever ties one level for all she compared (used to reject the whole profile)', async () => {
+    // Oracle: by hand — p1 reported x = y only, so x and y share her top level and z (not compared) is below; p2's x > y stands.
+    const rows: JudgeComparison[] = [
+      { judge: 'p1', itemA: 'x', itemB: 'y', outcome: 'tie', count: 2 },
+      { judge: 'p2', itemA: 'x', itemB: 'y', outcome: 'a', count: 1 },
+    ];
+    const { profile } = await profileFromPairwise(rows, { p1: 1, p2: 2 }, { method: 'bradley-terry', candidates: ['x', 'y', 'z'] });
+    expect([...profile.ballots[0].levels!]).toEqual([0, 0, 1]);
+    expect([...profile.ballots[1].levels!]).toEqual([0, 1, 2]);
+  });
+
   it('rejects unknown items, self-comparisons, bad outcomes and counts, and judges without a weight', async () => {
     const row = (over: Partial<JudgeComparison>): JudgeComparison[] => [{ judge: 'p', itemA: 'a', itemB: 'b', outcome: 'a', ...over }];
     await expect(profileFromPairwise(row({ itemB: 'q' }), { p: 1 }, { candidates: ['a', 'b'] })).rejects.toThrow(

@@ -100,7 +100,10 @@ export async function profileFromPairwise(
     for (const r of list) for (const c of [r.a, r.b]) if (local[c] < 0) { local[c] = seen.length; seen.push(c); }
     const scores = method === 'copeland' ? copelandWithin(list, local, seen.length) : undefined;
     let strengths: Float64Array | undefined;
-    if (method === 'bradley-terry') {
+    if (method === 'bradley-terry' && list.every((r) => r.outcome === 2)) {
+      // Only ties: no strength can differ (Davidson's model has no finite tie parameter here), so every item she compared is tied.
+      strengths = new Float64Array(seen.length);
+    } else if (method === 'bradley-terry') {
       const fit = await bradleyTerry(judgeComparisons(list, local, seen, candidates), {
         prior: options.prior ?? 10,
         ties: list.some((r) => r.outcome === 2) ? 'davidson' : 'none',
