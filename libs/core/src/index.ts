@@ -8,3 +8,4 @@ export { streamJsonRecords, type JsonRecordLocation } from './jsonl.js';
 export { ColumnTable, type Table } from './table.js';
 export { RowLines, rowLocation } from './row-lines.js';
 export { writeFileAtomic, AtomicFileWriter, resolveWriteTarget, type WriteTarget } from './atomic-write.js';
+export { writeLinesAtomic } from './write-lines.js';

@@ -1,4 +1,4 @@
-import { AtomicFileWriter, InputError } from '@persona/core';
+import { InputError, writeLinesAtomic } from '@persona/core';
 import { message } from '../messages.js';
 import { writingOutput } from './output-file.js';
 
@@ -11,15 +11,14 @@ function csvField(text: string): string {
  * Writes records (all with the same fields, in `columns` order) as CSV
  * (RFC 4180, header row, LF; numbers in JavaScript's shortest round-trip form)
  * or JSON Lines (strings stay strings, numbers stay numbers), chosen by the
- * extension of `path` (`.csv` or `.jsonl`). Written in blocks of about 1 MB.
- * Atomic: the file appears complete or not at all (symbolic links are
- * followed; a FIFO or device such as /dev/stdout is written in place, see
- * `resolveWriteTarget` of @persona/core).
+ * extension of `path` (`.csv` or `.jsonl`), atomically by `writeLinesAtomic`.
  * @throws {InputError} for another extension, or when the file cannot be written.
  */
 export async function writeRecords(path: string, columns: readonly string[], rows: Iterable<readonly (string | number)[]>): Promise<void> {
   const csv = recordsFormat(path) === 'csv';
-  await writingOutput(path, '--out', () => write(path, csv, columns, rows));
+  await writingOutput(path, '--out', async () => {
+    await writeLinesAtomic(path, lines(csv, columns, rows));
+  });
 }
 
 /** The records format of `path` by its extension. @throws {InputError} for another extension. */
@@ -30,28 +29,16 @@ export function recordsFormat(path: string): 'csv' | 'jsonl' {
   throw new InputError(message.outExtension(path, ['.csv', '.jsonl']), { field: '--out' });
 }
 
-async function write(path: string, csv: boolean, columns: readonly string[], rows: Iterable<readonly (string | number)[]>): Promise<void> {
-  const writer = await AtomicFileWriter.open(path);
-  try {
-    let block = csv ? `${columns.map(csvField).join(',')}\n` : '';
-    for (const row of rows) {
-      if (csv) block += `${row.map((value) => csvField(String(value))).join(',')}\n`;
-      else {
-        const record: Record<string, string | number> = {};
-        columns.forEach((name, j) => {
-          record[name] = row[j]!;
-        });
-        block += `${JSON.stringify(record)}\n`;
-      }
-      if (block.length > 1 << 20) {
-        await writer.write(block);
-        block = '';
-      }
+function* lines(csv: boolean, columns: readonly string[], rows: Iterable<readonly (string | number)[]>): Generator<string> {
+  if (csv) yield `${columns.map(csvField).join(',')}\n`;
+  for (const row of rows) {
+    if (csv) yield `${row.map((value) => csvField(String(value))).join(',')}\n`;
+    else {
+      const record: Record<string, string | number> = {};
+      columns.forEach((name, j) => {
+        record[name] = row[j]!;
+      });
+      yield `${JSON.stringify(record)}\n`;
     }
-    await writer.write(block);
-  } catch (error) {
-    await writer.abort();
-    throw error;
   }
-  await writer.commit();
 }

@@ -1,4 +1,4 @@
-import { AtomicFileWriter } from '@persona/core';
+import { writeLinesAtomic } from '@persona/core';
 import { writingOutput } from './output-file.js';
 
 /**
@@ -10,25 +10,12 @@ import { writingOutput } from './output-file.js';
  * @throws {InputError} naming `path` and `field` when the file cannot be written.
  */
 export async function writeWeightsCsv(path: string, weights: ArrayLike<number>, field = '--out'): Promise<void> {
-  await writingOutput(path, field, () => writeWeights(path, weights));
+  await writingOutput(path, field, async () => {
+    await writeLinesAtomic(path, weightLines(weights));
+  });
 }
 
-async function writeWeights(path: string, weights: ArrayLike<number>): Promise<void> {
-  const writer = await AtomicFileWriter.open(path);
-  try {
-    await writer.write('row,weight\n');
-    let block = '';
-    for (let i = 0; i < weights.length; i++) {
-      block += `${i},${weights[i]}\n`;
-      if (block.length > 1 << 20) {
-        await writer.write(block);
-        block = '';
-      }
-    }
-    await writer.write(block);
-  } catch (error) {
-    await writer.abort();
-    throw error;
-  }
-  await writer.commit();
+function* weightLines(weights: ArrayLike<number>): Generator<string> {
+  yield 'row,weight\n';
+  for (let i = 0; i < weights.length; i++) yield `${i},${weights[i]}\n`;
 }

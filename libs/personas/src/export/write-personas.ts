@@ -1,4 +1,4 @@
-import { AtomicFileWriter, InputError } from '@persona/core';
+import { InputError, writeLinesAtomic } from '@persona/core';
 import { message } from '../messages.js';
 import type { PersonaRecord } from '../record/persona-record.js';
 import { csvField, personaCsvColumns, personaCsvRow } from './persona-csv-row.js';
@@ -31,7 +31,7 @@ export function formatOfPath(path: string): PersonaFormat {
 }
 
 /**
- * Streams personas to `path`, atomically (`AtomicFileWriter`: a temporary
+ * Streams personas to `path`, atomically (`writeLinesAtomic`: a temporary
  * file renamed into place on success, removed on failure), holding one
  * persona at a time (Parquet: one row group). Columns and types:
  * libs/personas/src/export/PERSONA_FILES.md.
@@ -49,33 +49,21 @@ export async function writePersonas(path: string, personas: Iterable<PersonaReco
   const allowed = EXTENSIONS[format];
   if (!allowed.some((extension) => lower.endsWith(extension))) throw new InputError(message.outExtension(path, allowed), { field: '--out' });
   if (format === 'parquet') return writePersonasParquet(path, personas);
-  const writer = await AtomicFileWriter.open(path);
-  let count = 0;
-  try {
-    let columns: string[] | undefined;
-    let chunk = '';
-    for (const record of personas) {
-      if (format === 'jsonl') chunk += `${JSON.stringify(record)}\n`;
-      else if (format === 'csv') {
-        if (columns === undefined) {
-          columns = personaCsvColumns(record);
-          chunk += `${columns.map(csvField).join(',')}\n`;
-        }
-        chunk += `${personaCsvRow(record, columns)}\n`;
-      } else if (lower.endsWith('.jsonl')) chunk += `${JSON.stringify({ persona: record.text.attributes })}\n`;
-      else if (lower.endsWith('.csv')) chunk += `${count === 0 ? 'persona\n' : ''}${csvField(record.text.attributes)}\n`;
-      else chunk += `${count === 0 ? '' : '\n'}${record.text.attributes}\n`;
-      count++;
-      if (chunk.length >= 1 << 20) {
-        await writer.write(chunk);
-        chunk = '';
-      }
-    }
-    await writer.write(chunk);
-  } catch (error) {
-    await writer.abort();
-    throw error;
+  return writeLinesAtomic(path, personaLines(personas, format, lower));
+}
+
+/** One text line per persona (the header joined to the first for CSV), in the form of {@link writePersonas}. */
+function* personaLines(personas: Iterable<PersonaRecord>, format: Exclude<PersonaFormat, 'parquet'>, lower: string): Generator<string> {
+  let columns: string[] | undefined;
+  let first = true;
+  for (const record of personas) {
+    if (format === 'jsonl') yield `${JSON.stringify(record)}\n`;
+    else if (format === 'csv') {
+      const header = columns === undefined ? `${(columns = personaCsvColumns(record)).map(csvField).join(',')}\n` : '';
+      yield `${header}${personaCsvRow(record, columns)}\n`;
+    } else if (lower.endsWith('.jsonl')) yield `${JSON.stringify({ persona: record.text.attributes })}\n`;
+    else if (lower.endsWith('.csv')) yield `${first ? 'persona\n' : ''}${csvField(record.text.attributes)}\n`;
+    else yield `${first ? '' : '\n'}${record.text.attributes}\n`;
+    first = false;
   }
-  await writer.commit();
-  return count;
 }
