@@ -311,15 +311,7 @@ function religion(): void {
   const cycles = fit(p, k, weights, targets, 2000);
   const anchorCycles = fit(p, k, weights, [national], 100000);
 
-  const fitReport = targets.map((t) => ({
-    constraint: t.id,
-    sets: t.sets.filter((s) => s.name !== '(remainder)').map((s) => ({
-      set: s.name,
-      published: round(t.published[s.name] ?? NaN, 4),
-      target: round(s.share * 100, 4),
-      model: round(shareOf(p, k, weights, t.domain, s.outcomes, t.universe) * 100, 4),
-    })),
-  }));
+  const fitReport = fitReportOf(targets, p, k, weights);
 
   // Minors (under 18): the parents' generation — adults 30–49 of the same race and region, averaged over their education.
   const minors: number[][] = [];
@@ -447,15 +439,7 @@ function politics(): void {
   }
   const cycles = fit(p, k, weights, targets, 2000);
   const anchorCycles = fit(p, k, weights, targets.slice(-2), 100000);
-  const fitReport = targets.map((t) => ({
-    constraint: t.id,
-    sets: t.sets.filter((s) => s.name !== '(remainder)').map((s) => ({
-      set: s.name,
-      published: round(t.published[s.name] ?? NaN, 4),
-      target: round(s.share * 100, 4),
-      model: round(shareOf(p, k, weights, t.domain, s.outcomes, t.universe) * 100, 4),
-    })),
-  }));
+  const fitReport = fitReportOf(targets, p, k, weights);
   const out = {
     description: 'P(party, ideology | age group, race/ethnicity, education, sex) for U.S. adults (outcome index = party × 3 + ideology). Loaded by loadPoliticsModel() in @persona/traits; derived — do not edit by hand. Not defined under 18.',
     derivedBy: 'libs/traits/scripts/make-trait-distributions.ts from data/traits/politics-sources.json and data/census/acs2024_1yr_person_us_1in100hh.csv',
@@ -481,3 +465,18 @@ function politics(): void {
 
 religion();
 politics();
+
+/** Per constraint and outcome set: the published figure, the target after shift and harmonisation, and the fitted model's share (percent). */
+function fitReportOf(targets: readonly Target[], p: Float64Array, k: number, weights: Float64Array) {
+  return targets.map((t) => ({
+    constraint: t.id,
+    sets: t.sets
+      .filter((s) => s.name !== '(remainder)')
+      .map((s) => ({
+        set: s.name,
+        published: round(t.published[s.name] ?? NaN, 4),
+        target: round(s.share * 100, 4),
+        model: round(shareOf(p, k, weights, t.domain, s.outcomes, t.universe) * 100, 4),
+      })),
+  }));
+}
